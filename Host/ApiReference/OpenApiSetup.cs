@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using RetailPerformer.Shared.Auth;
+
+namespace RetailPerformer.Host.ApiReference;
+
+/// <summary>The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: product text, servers and both security schemes.</summary>
+internal static class OpenApiSetup
+{
+    public const string ApiKeyScheme = "ApiKey";
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddRetailPerformerOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Retail Performer API",
+                    Version = "1.2",
+                    Description = """
+                        The integration API through which retail chains connect their point-of-sale, ERP and payroll
+                        software (and n8n automations) to Retail Performer, and the app API behind the web app.
+
+                        **Integration API** — two route families serve the same handlers: `/api/v1/integrations/…`
+                        (v1.2 guide; creations answer `201 Created` + `Location`) and `/api/integrations/…`
+                        (v1.0 notice; creations answer `200 OK`). Authenticate with `X-API-Key: rp_live_…`
+                        (or `Authorization: Bearer rp_live_…`). Each route needs one scope; v1.2 aliases
+                        (`write:kpi`, `read:stats`, `write:stores`, `write:users`) are accepted everywhere.
+
+                        **App API** — `/api/auth/…`, `/api/gerant/…`, `/api/seller/…`, `/api/manager/…` take the bearer
+                        token returned by `POST /api/auth/login`.
+
+                        Errors are RFC 9457 problem details; 429 and 503 carry `Retry-After`.
+                        """,
+                };
+                var request = context.ApplicationServices.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
+                document.Servers = request is null
+                    ? [new OpenApiServer { Url = "http://localhost:5080", Description = "Local" }]
+                    : [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This server" }];
+
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyAuthenticationHandler.HeaderName,
+                    Description = "An API key issued by a gérant (rp_live_…). `Authorization: Bearer <key>` is accepted as an alias.",
+                };
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "The token returned by POST /api/auth/login (app API).",
+                };
+                return Task.CompletedTask;
+            });
+
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var policies = context.Description.ActionDescriptor.EndpointMetadata
+                    .OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any() || policies.Count == 0)
+                    return Task.CompletedTask;
+                var scheme = policies.Any(p => p == Policies.AnyApiKey || p!.StartsWith("scope:", StringComparison.Ordinal))
+                    ? ApiKeyScheme
+                    : BearerScheme;
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [],
+                });
+                return Task.CompletedTask;
+            });
+        });
+}

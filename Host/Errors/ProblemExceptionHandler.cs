@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using RetailPerformer.Shared.Data;
+using RetailPerformer.Shared.Http;
+
+namespace RetailPerformer.Host.Errors;
+
+/// <summary>
+/// Every exception that escapes a slice becomes a problem-details answer: the client's own mistakes
+/// (malformed JSON, wrong types, body too large, wrong content type) as their 4xx, an unreachable
+/// database as 503 with Retry-After, and anything else as a 500 that carries a trace id and never a
+/// stack trace or SQL.
+/// </summary>
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case BadHttpRequestException bad:
+                await Problems.WriteAsync(context, bad.StatusCode, Describe(bad));
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                // The client went away; nobody is left to answer.
+                return true;
+            case var _ when DatabaseSetup.IsUnavailable(exception):
+                logger.LogWarning(exception, "Database unavailable");
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemMessages.DatabaseUnavailable);
+                return true;
+            default:
+                logger.LogError(exception, "Unhandled exception");
+                await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError,
+                    "An unexpected error occurred. Quote the traceId when contacting support.");
+                return true;
+        }
+    }
+
+    private static string Describe(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large",
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json)",
+        _ when bad.InnerException is JsonException json => json.Path is { Length: > 0 } path
+            ? $"Malformed JSON or wrong type at '{path}'"
+            : "Malformed JSON",
+        _ => bad.Message,
+    };
+}

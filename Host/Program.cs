@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using RetailPerformer.Host.ApiReference;
+using RetailPerformer.Host.Errors;
+using RetailPerformer.Host.Operations;
+using RetailPerformer.Kpi;
+using RetailPerformer.Keys;
+using RetailPerformer.Shared.Auth;
+using RetailPerformer.Shared.Data;
+using RetailPerformer.Shared.Http;
+using RetailPerformer.Stats;
+using RetailPerformer.Stores;
+using RetailPerformer.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// No connection string configured: provision and run this checkout's own PostgreSQL (see README).
+var localCluster = await LocalDatabase.StartIfNotConfiguredAsync(builder);
+var connectionString = builder.Configuration.GetConnectionString(LocalDatabase.ConnectionStringName)!;
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 256 * 1024);
+    kestrel.AddServerHeader = false;
+});
+
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<UserTokens>();
+builder.Services.AddRetailPerformerDatabase(connectionString);
+builder.Services.AddRetailPerformerAuth();
+builder.Services.AddApiKeyRateLimiting(builder.Configuration);
+builder.Services.AddRetailPerformerOpenApi();
+ValidationFilter.UseSnakeCasePropertyNames();
+
+// The modules, explicitly. Migrations run in this order.
+builder.Services
+    .AddUsersModule(builder.Configuration)
+    .AddStoresModule(builder.Configuration)
+    .AddKeysModule(builder.Configuration)
+    .AddKpiModule(builder.Configuration)
+    .AddStatsModule(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapApiReference();
+app.MapHealth();
+app.MapUsersModule();
+app.MapStoresModule();
+app.MapKeysModule();
+app.MapKpiModule();
+app.MapStatsModule();
+
+if (localCluster is not null)
+    app.Lifetime.ApplicationStopped.Register(() => localCluster.StopAsync().GetAwaiter().GetResult());
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+        app.Logger.LogInformation("Retail Performer API on {Url} — reference page {Url}{Page}", url, url, ApiReferenceEndpoints.PagePath);
+});
+
+await app.RunAsync();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Shared.Http;
+
+namespace RetailPerformer.Shared.Auth;
+
+/// <summary>Requires the API key to carry at least one of <see cref="AcceptedScopes"/>.</summary>
+public sealed class ScopeRequirement(params string[] acceptedScopes)
+    : AuthorizationHandler<ScopeRequirement>, IAuthorizationRequirement
+{
+    public IReadOnlyList<string> AcceptedScopes { get; } = acceptedScopes;
+
+    public string FailureMessage =>
+        ProblemMessages.InsufficientPermissions(string.Join("' or '", AcceptedScopes));
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+    {
+        if (requirement.AcceptedScopes.Any(s => context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, s)))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Requires a signed-in person with one of the given roles.</summary>
+public sealed class RoleRequirement(params string[] roles) : AuthorizationHandler<RoleRequirement>, IAuthorizationRequirement
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
+    {
+        if (requirement.Roles.Any(r => context.User.HasClaim(AppUser.RoleClaim, r))) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    public string FailureMessage => $"This action is reserved to: {string.Join(", ", Roles)}";
+}
+
+public static class Policies
+{
+    public const string AnyApiKey = "api-key";
+    public const string SignedIn = "signed-in";
+    public const string Gerant = "role:gerant";
+    public const string Manager = "role:manager";
+    public const string Seller = "role:seller";
+
+    /// <summary>The API-key scheme, the app-user scheme, and one policy per scope and per role.</summary>
+    public static IServiceCollection AddRetailPerformerAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, UserAuthenticationHandler>(UserAuthenticationHandler.SchemeName, null)
+            .AddBearerToken(UserAuthenticationHandler.TokenSchemeName, o => o.BearerTokenExpiration = UserTokens.Lifetime);
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        var authorization = services.AddAuthorizationBuilder()
+            .AddPolicy(AnyApiKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(Gerant, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .AddRequirements(new RoleRequirement(Roles.Gerant)))
+            .AddPolicy(Manager, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .AddRequirements(new RoleRequirement(Roles.Manager)))
+            .AddPolicy(Seller, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .AddRequirements(new RoleRequirement(Roles.Seller)));
+
+        foreach (var scopes in new[]
+                 {
+                     [Scopes.StoresRead], [Scopes.StoresWrite], [Scopes.UsersWrite], [Scopes.KpiWrite], [Scopes.StatsRead],
+                     new[] { Scopes.StatsRead, Scopes.StoresRead },
+                 })
+        {
+            authorization.AddPolicy(Scopes.PolicyFor(scopes), p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new ScopeRequirement(scopes)));
+        }
+        return services;
+    }
+
+}
+
+/// <summary>Turns a refused authorization into the contract's 403 problem details, naming the missing scope.</summary>
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Forbidden && result.AuthorizationFailure is { } failure)
+        {
+            var message = failure.FailedRequirements.Select(r => r switch
+            {
+                ScopeRequirement scope => scope.FailureMessage,
+                RoleRequirement role => role.FailureMessage,
+                _ => null,
+            }).FirstOrDefault(m => m is not null);
+            if (message is not null) return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, message);
+        }
+        return _default.HandleAsync(next, context, policy, result);
+    }
+}

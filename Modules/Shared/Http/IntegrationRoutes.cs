@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RetailPerformer.Shared.Auth;
+
+namespace RetailPerformer.Shared.Http;
+
+/// <summary>
+/// The two route families of the integration API (contract §1). The same handlers serve both;
+/// only the status of a creation differs: 201 + Location under v1, 200 under the v1.0 notice's
+/// unversioned prefix, whose client scripts test <c>== 200</c>.
+/// </summary>
+public sealed record IntegrationFamily(string Prefix, bool CreatedReturns201, string OperationSuffix)
+{
+    public static readonly IntegrationFamily V1 = new("/api/v1/integrations", true, "");
+    public static readonly IntegrationFamily Unversioned = new("/api/integrations", false, "Unversioned");
+    public static readonly IReadOnlyList<IntegrationFamily> All = [V1, Unversioned];
+
+    /// <summary>A unique OpenAPI operation id for the endpoint in this family.</summary>
+    public string Name(string operation) => operation + OperationSuffix;
+
+    public static IntegrationFamily Of(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IntegrationFamily>() ?? V1;
+}
+
+public static class IntegrationRoutes
+{
+    public const string Tag = "Integrations";
+
+    /// <summary>Maps <paramref name="map"/> under both prefixes; every route there needs an API key.</summary>
+    public static void MapIntegrationEndpoints(this IEndpointRouteBuilder routes, Action<RouteGroupBuilder, IntegrationFamily> map)
+    {
+        foreach (var family in IntegrationFamily.All)
+        {
+            var group = routes.MapGroup(family.Prefix)
+                .RequireAuthorization(Policies.AnyApiKey)
+                .WithMetadata(family)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            map(group, family);
+        }
+    }
+
+    /// <summary>201 + Location under v1; 200 with the same body under the unversioned family.</summary>
+    public static IResult Created<T>(HttpContext context, string relativeLocation, T body)
+    {
+        var family = IntegrationFamily.Of(context);
+        return family.CreatedReturns201
+            ? TypedResults.Created($"{family.Prefix}/{relativeLocation}", body)
+            : TypedResults.Ok(body);
+    }
+}

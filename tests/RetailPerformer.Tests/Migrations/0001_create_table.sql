@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS pretend;
+CREATE TABLE pretend.things (id int PRIMARY KEY);
