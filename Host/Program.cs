@@ -36,6 +36,7 @@ builder.Services.AddRetailPerformerAuth();
 builder.Services.AddApiKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetailPerformerOpenApi();
 ValidationFilter.UseSnakeCasePropertyNames();
+builder.Services.AddValidatorsFrom(typeof(PageQuery).Assembly);
 
 // The modules, explicitly. Migrations run in this order.
 builder.Services

@@ -1,12 +1,18 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Keys.Authentication;
+using RetailPerformer.Keys.IntegrationMe;
+using RetailPerformer.Keys.Management.Create;
+using RetailPerformer.Keys.Management.Deactivate;
+using RetailPerformer.Keys.Management.Get;
+using RetailPerformer.Keys.Management.List;
+using RetailPerformer.Keys.Management.Regenerate;
+using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
-using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Keys;
 
-/// <summary>The Keys module's one public door.</summary>
+/// <summary>The Keys module's one public door: gérant key management and the key lookup behind authentication.</summary>
 public static class KeysModule
 {
     public const string Schema = "keys";
@@ -15,11 +21,26 @@ public static class KeysModule
     {
         services.AddModuleMigrations(Schema, typeof(KeysModule).Assembly);
         services.AddValidatorsFrom(typeof(KeysModule).Assembly);
+        var cacheSeconds = configuration.GetValue("Keys:CacheSeconds", 30);
+        services.AddSingleton(new ApiKeyCache(TimeSpan.FromSeconds(cacheSeconds)));
+        services.AddSingleton<KeyUsageRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeyUsageRecorder>());
+        services.AddHostedService<KeyRevocationListener>();
+        services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKeysModule(this IEndpointRouteBuilder routes)
     {
+        var gerant = routes.MapGroup("/api/gerant/api-keys").WithTags("API keys").RequireAuthorization(Policies.Gerant)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        gerant.MapCreateApiKey();
+        gerant.MapListApiKeys();
+        gerant.MapGetApiKey();
+        gerant.MapRegenerateApiKey();
+        gerant.MapDeactivateApiKey();
+
+        routes.MapIntegrationEndpoints((group, family) => group.MapIntegrationMe(family));
         return routes;
     }
 }

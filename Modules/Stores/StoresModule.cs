@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Stores.Directory;
 using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Stores;
@@ -15,6 +17,7 @@ public static class StoresModule
     {
         services.AddModuleMigrations(Schema, typeof(StoresModule).Assembly);
         services.AddValidatorsFrom(typeof(StoresModule).Assembly);
+        services.AddSingleton<IStoreDirectory, StoreDirectory>();
         return services;
     }
 

@@ -34,7 +34,7 @@ public sealed class UserAuthenticationHandler(
         var user = AppUser.FromPrincipal(inner.Principal);
         var stamp = inner.Principal.FindFirst(AppUser.SecurityStampClaim)?.Value;
         if (user is null || stamp is null) return AuthenticateResult.Fail("invalid token");
-        if (!await sessions.IsCurrentAsync(user.UserId, stamp, Context.RequestAborted))
+        if (!await sessions.IsCurrentAsync(user.TenantId, user.UserId, stamp, Context.RequestAborted))
             return AuthenticateResult.Fail("token revoked");
 
         return AuthenticateResult.Success(new AuthenticationTicket(inner.Principal, SchemeName));

@@ -6,5 +6,5 @@ namespace RetailPerformer.Shared.Contracts;
 /// </summary>
 public interface IUserSessions
 {
-    ValueTask<bool> IsCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken);
+    ValueTask<bool> IsCurrentAsync(Guid tenantId, Guid userId, string securityStamp, CancellationToken cancellationToken);
 }

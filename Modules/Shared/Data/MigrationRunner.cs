@@ -44,15 +44,23 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mod
 
             foreach (var module in modules)
             {
-                var applied = new HashSet<int>();
-                await using (var read = new NpgsqlCommand("SELECT version FROM rp_meta.schema_migrations WHERE module = $1", connection))
+                var applied = new Dictionary<int, string>();
+                await using (var read = new NpgsqlCommand("SELECT version, name FROM rp_meta.schema_migrations WHERE module = $1", connection))
                 {
                     read.Parameters.AddWithValue(module.Module);
                     await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-                    while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
+                    while (await reader.ReadAsync(cancellationToken)) applied[reader.GetInt32(0)] = reader.GetString(1);
                 }
 
-                foreach (var migration in module.Load().Where(m => !applied.Contains(m.Version)))
+                var migrations = module.Load();
+                // An applied migration whose file was renamed or replaced means this database and this build disagree
+                // about the schema: refuse to start rather than run on a schema nobody wrote.
+                var replaced = migrations.FirstOrDefault(m => applied.TryGetValue(m.Version, out var name) && name != m.Name);
+                if (replaced is not null)
+                    throw new MigrationFailedException($"{module.Module}/{replaced.Version:D4}_{replaced.Name}",
+                        new InvalidOperationException($"this database applied version {replaced.Version} as '{applied[replaced.Version]}'"));
+
+                foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Version)))
                 {
                     var label = $"{module.Module}/{migration.Version:D4}_{migration.Name}";
                     try

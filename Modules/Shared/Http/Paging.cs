@@ -26,12 +26,14 @@ public sealed record PageMeta(int Page, int Limit, long Total, long Pages)
         new(query.PageNumber, query.PageSize, total, total == 0 ? 0 : (total + query.PageSize - 1) / query.PageSize);
 }
 
-public static class PagingRules
+/// <summary>Shared by every list endpoint (registered by the host).</summary>
+public sealed class PageQueryValidator : AbstractValidator<PageQuery>
 {
-    public static void ValidPaging<T>(this AbstractValidator<T> validator, Func<T, PageQuery> paging)
+    public const int MaximumPage = 1_000_000;
+
+    public PageQueryValidator()
     {
-        validator.RuleFor(x => paging(x).Page).GreaterThanOrEqualTo(1).OverridePropertyName("page");
-        validator.RuleFor(x => paging(x).Page).LessThanOrEqualTo(1_000_000).OverridePropertyName("page");
-        validator.RuleFor(x => paging(x).Limit).InclusiveBetween(1, PageQuery.MaxLimit).OverridePropertyName("limit");
+        RuleFor(x => x.Page).InclusiveBetween(1, MaximumPage);
+        RuleFor(x => x.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
     }
 }

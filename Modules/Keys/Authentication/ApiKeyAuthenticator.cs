@@ -1,0 +1,56 @@
+using RetailPerformer.Keys.Secrets;
+using RetailPerformer.Shared.Contracts;
+
+namespace RetailPerformer.Keys.Authentication;
+
+/// <summary>The Keys module's side of the authentication step: presented secret → caller, or why not.</summary>
+internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCache cache, KeyUsageRecorder usage, TimeProvider clock)
+    : IApiKeyAuthenticator
+{
+    private sealed record KeyRow
+    {
+        public Guid TenantId { get; init; }
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string[] Permissions { get; init; } = [];
+        public Guid[]? StoreIds { get; init; }
+        public DateTime? ExpiresAt { get; init; }
+        public Guid CreatedBy { get; init; }
+        public bool Active { get; init; }
+    }
+
+    public async ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
+    {
+        if (!ApiKeySecrets.IsWellFormed(presentedKey)) return ApiKeyAuthentication.Invalid;
+        var hash = ApiKeySecrets.Hash(presentedKey);
+        var hashHex = Convert.ToHexString(hash);
+
+        if (!cache.TryGet(hashHex, out var key))
+        {
+            var generation = cache.Generation;
+            key = await LoadAsync(hash, cancellationToken);
+            cache.Set(hashHex, key, generation);
+        }
+
+        if (key is null) return ApiKeyAuthentication.Invalid;
+        if (!key.Active) return new ApiKeyAuthentication(ApiKeyStatus.Revoked, null);
+        if (key.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return new ApiKeyAuthentication(ApiKeyStatus.Expired, null);
+
+        usage.Touch(key.Caller.TenantId, key.Caller.KeyId);
+        return new ApiKeyAuthentication(ApiKeyStatus.Valid, key.Caller);
+    }
+
+    private async Task<CachedKey?> LoadAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>("""
+            SELECT tenant_id, id, name, permissions, store_ids, expires_at, created_by, active
+            FROM keys.api_keys WHERE key_hash = @hash
+            """, new { hash });
+        if (row is null) return null;
+        var caller = new ApiKeyCaller(row.Id, row.Name, row.TenantId, row.CreatedBy,
+            row.Permissions.ToHashSet(), row.StoreIds?.ToHashSet(),
+            row.ExpiresAt is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null);
+        return new CachedKey(caller, row.Active, caller.ExpiresAt);
+    }
+}

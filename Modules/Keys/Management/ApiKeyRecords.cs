@@ -1,0 +1,99 @@
+using RetailPerformer.Keys.Authentication;
+using RetailPerformer.Keys.Secrets;
+
+namespace RetailPerformer.Keys.Management;
+
+/// <summary>A row of <c>keys.api_keys</c> as the management slices read it (the hash stays in the database).</summary>
+internal sealed record ApiKeyRow
+{
+    public const string Columns = """
+        tenant_id, id, name, key_hint, permissions, store_ids, expires_in_days, expires_at, created_by, created_at,
+        last_used_at, active, revoked_at, replaced_by
+        """;
+
+    public Guid TenantId { get; init; }
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public string KeyHint { get; init; } = "";
+    public string[] Permissions { get; init; } = [];
+    public Guid[]? StoreIds { get; init; }
+    public int? ExpiresInDays { get; init; }
+    public DateTime? ExpiresAt { get; init; }
+    public Guid CreatedBy { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? LastUsedAt { get; init; }
+    public bool Active { get; init; }
+    public DateTime? RevokedAt { get; init; }
+    public Guid? ReplacedBy { get; init; }
+}
+
+/// <summary>An API key as the gérant sees it: never the secret.</summary>
+public sealed record ApiKeyResponse(
+    Guid Id,
+    string Name,
+    string KeyHint,
+    IReadOnlyList<string> Permissions,
+    IReadOnlyList<Guid>? StoreIds,
+    int? ExpiresInDays,
+    DateTime? ExpiresAt,
+    DateTime CreatedAt,
+    DateTime? LastUsedAt,
+    bool Active,
+    DateTime? RevokedAt,
+    Guid? ReplacedBy)
+{
+    internal static ApiKeyResponse From(ApiKeyRow row) => new(row.Id, row.Name, row.KeyHint, row.Permissions, row.StoreIds,
+        row.ExpiresInDays, row.ExpiresAt, row.CreatedAt, row.LastUsedAt, row.Active, row.RevokedAt, row.ReplacedBy);
+}
+
+/// <summary>The answer of a creation or regeneration: the only time the secret is shown.</summary>
+public sealed record ApiKeySecretResponse(string Key, string Warning, ApiKeyResponse ApiKey)
+{
+    public const string ShownOnce = "Copy this key now: it will not be shown again.";
+}
+
+internal static class ApiKeyStore
+{
+    /// <summary>Inserts a key with a fresh secret; returns the secret and the row.</summary>
+    public static async Task<(string Secret, ApiKeyRow Row)> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid tenantId, Guid createdBy, string name, string[] permissions, Guid[]? storeIds, int? expiresInDays, DateTime now)
+    {
+        var secret = ApiKeySecrets.NewSecret();
+        var row = await connection.QuerySingleAsync<ApiKeyRow>($"""
+            INSERT INTO keys.api_keys (tenant_id, id, name, key_hash, key_hint, permissions, store_ids, expires_in_days, expires_at, created_by, created_at)
+            VALUES (@tenantId, @id, @name, @hash, @hint, @permissions, @storeIds, @expiresInDays, @expiresAt, @createdBy, @now)
+            RETURNING {ApiKeyRow.Columns}
+            """,
+            new
+            {
+                tenantId, id = Guid.CreateVersion7(), name, hash = ApiKeySecrets.Hash(secret), hint = ApiKeySecrets.Hint(secret),
+                permissions, storeIds, expiresInDays, expiresAt = expiresInDays is { } days ? now.AddDays(days) : (DateTime?)null,
+                createdBy, now,
+            }, transaction);
+        return (secret, row);
+    }
+
+    /// <summary>
+    /// Disables a key inside <paramref name="transaction"/> and tells every host (NOTIFY is delivered on
+    /// commit) to forget it; false when it was not active.
+    /// </summary>
+    public static async Task<bool> RevokeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid tenantId, Guid id, Guid? replacedBy, DateTime now)
+    {
+        var hash = await connection.QuerySingleOrDefaultAsync<byte[]>("""
+            UPDATE keys.api_keys SET active = false, revoked_at = @now, replaced_by = @replacedBy
+            WHERE tenant_id = @tenantId AND id = @id AND active
+            RETURNING key_hash
+            """, new { tenantId, id, replacedBy, now }, transaction);
+        if (hash is null) return false;
+        await connection.ExecuteAsync($"SELECT pg_notify('{KeyRevocationListener.Channel}', @payload)",
+            new { payload = Convert.ToHexString(hash) }, transaction);
+        return true;
+    }
+
+    public static Task<ApiKeyRow?> FindAsync(NpgsqlConnection connection, Guid tenantId, Guid id) =>
+        connection.QuerySingleOrDefaultAsync<ApiKeyRow>(
+            $"SELECT {ApiKeyRow.Columns} FROM keys.api_keys WHERE tenant_id = @tenantId AND id = @id", new { tenantId, id });
+
+    public const string NotFound = "API key not found";
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RetailPerformer.Keys.Secrets;
+
+/// <summary>
+/// New keys are <c>rp_live_</c> + 32 random bytes, URL-safe base64. Only the SHA-256 of a key is stored,
+/// and keys are found by that hash, so any key the store knows authenticates whatever its prefix
+/// (<c>sk_live_…</c> keys of the v1.0 era included). A fast hash is right here: the secret has 256 bits
+/// of entropy, so there is nothing to brute-force, and authentication runs on every request.
+/// </summary>
+internal static class ApiKeySecrets
+{
+    public const string Prefix = "rp_live_";
+    private const int SecretBytes = 32;
+    private const int MaximumLength = 256;
+
+    public static string NewSecret() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(SecretBytes));
+
+    public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>What the list shows: the prefix and the last four characters.</summary>
+    public static string Hint(string secret)
+    {
+        var underscore = secret.LastIndexOf('_');
+        var prefix = underscore > 0 && underscore < 16 ? secret[..(underscore + 1)] : "";
+        return $"{prefix}…{secret[^4..]}";
+    }
+
+    /// <summary>Printable ASCII without spaces, of a sane length: anything else cannot be a key and is not looked up.</summary>
+    public static bool IsWellFormed(string presented) =>
+        presented.Length is >= 16 and <= MaximumLength && presented.All(c => c is > ' ' and < (char)127);
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+using Dapper;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using RetailPerformer.Shared.Auth;
+using RetailPerformer.Shared.Http;
+using RetailPerformer.Users.Accounts;
+
+namespace RetailPerformer.Users.ChangePassword;
+
+/// <summary>The auth seed spells these in camelCase.</summary>
+public sealed record ChangePasswordRequest(
+    [property: JsonPropertyName("currentPassword")] string? CurrentPassword,
+    [property: JsonPropertyName("newPassword")] string? NewPassword);
+
+public sealed record ChangePasswordResponse(
+    string Message,
+    string Token,
+    [property: JsonPropertyName("expiresIn")] string ExpiresIn);
+
+internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordValidator()
+    {
+        RuleFor(x => x.CurrentPassword).NotEmpty().MaximumLength(Passwords.MaximumLength).OverridePropertyName("currentPassword");
+        RuleFor(x => x.NewPassword).NotEmpty().Length(Passwords.MinimumLength, Passwords.MaximumLength).OverridePropertyName("newPassword");
+    }
+}
+
+internal static class ChangePasswordEndpoint
+{
+    public const string PasswordChanged = "Mot de passe changé avec succès";
+
+    public static void MapChangePassword(this RouteGroupBuilder group) =>
+        group.MapPatch("/change-password", Handle)
+            .RequireAuthorization(Policies.SignedIn)
+            .Validate<ChangePasswordRequest>()
+            .WithName("ChangePassword")
+            .WithSummary("Change my password")
+            .WithDescription("Returns a fresh token; every token issued before is refused from then on.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    private static async Task<Results<Ok<ChangePasswordResponse>, ProblemHttpResult>> Handle(
+        ChangePasswordRequest request, AppUser user, NpgsqlDataSource dataSource, Passwords passwords, UserTokens tokens,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            $"SELECT {UserRow.Columns} FROM users.users WHERE tenant_id = @TenantId AND id = @UserId", new { user.TenantId, user.UserId });
+        if (row is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        if (!passwords.Verify(row.PasswordHash, request.CurrentPassword!))
+            return Problems.BadRequest("Current password is incorrect");
+
+        // A new stamp revokes every token that carries the old one.
+        var stamp = Passwords.NewSecurityStamp();
+        await connection.ExecuteAsync("""
+            UPDATE users.users SET password_hash = @hash, security_stamp = @stamp, updated_at = @now
+            WHERE tenant_id = @TenantId AND id = @UserId
+            """, new { hash = passwords.Hash(request.NewPassword!), stamp, now = clock.GetUtcNow().UtcDateTime, user.TenantId, user.UserId });
+
+        var token = tokens.Issue(row.Id, row.TenantId, row.Role, row.StoreId, stamp);
+        return TypedResults.Ok(new ChangePasswordResponse(PasswordChanged, token, UserTokens.LifetimeText));
+    }
+}
