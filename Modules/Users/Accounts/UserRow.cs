@@ -25,7 +25,7 @@ internal sealed record UserRow
     public DateTime UpdatedAt { get; init; }
 }
 
-public static class UserStatuses
+internal static class UserStatuses
 {
     public const string Active = "active";
     public const string Suspended = "suspended";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace RetailPerformer.Tests.Infrastructure;
 
@@ -20,9 +21,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _connectionString;
 
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Where this host's database is; by default a database on the run's shared server.</summary>
+    protected virtual Task<string> ConnectionStringAsync() => TestDatabase.DatabaseAsync(DatabaseName);
+
     public async Task InitializeAsync()
     {
-        _connectionString = await TestDatabase.DatabaseAsync(DatabaseName);
+        _connectionString = await ConnectionStringAsync();
         UseKestrel(0);
         StartServer();
     }
@@ -35,6 +41,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimiting:Burst", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddProvider(Logs);
+        });
     }
 
     public HttpClient Client() => CreateClient();

@@ -15,8 +15,13 @@ public static class TestDatabase
 
     private sealed record Server(string AdminConnectionString, LocalPostgresCluster? Cluster, string? Directory);
 
-    /// <summary>A database of its own for a host (created if absent) on the run's server.</summary>
-    public static async Task<string> DatabaseAsync(string name)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Databases = new();
+
+    /// <summary>A database of its own for a host (created once per run, if absent) on the run's server.</summary>
+    public static Task<string> DatabaseAsync(string name) =>
+        Databases.GetOrAdd(name, n => new Lazy<Task<string>>(() => CreateDatabaseAsync(n))).Value;
+
+    private static async Task<string> CreateDatabaseAsync(string name)
     {
         var server = await Shared.Value;
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);

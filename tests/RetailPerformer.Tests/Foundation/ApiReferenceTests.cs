@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using RetailPerformer.Tests.Infrastructure;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Foundation;
+
+public sealed class ApiReferenceTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task OpenApi_document_is_3_1_with_product_text_servers_and_both_security_schemes()
+    {
+        var response = await api.Client().GetAsync("/openapi/v1.json");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = document.RootElement;
+
+        root.Str("openapi").ShouldStartWith("3.1");
+        root.GetProperty("info").Str("title").ShouldBe("Retail Performer API");
+        root.GetProperty("info").Str("description").ShouldContain("/api/v1/integrations");
+        root.GetProperty("servers").GetArrayLength().ShouldBeGreaterThan(0);
+
+        var schemes = root.GetProperty("components").GetProperty("securitySchemes");
+        var apiKey = schemes.GetProperty("ApiKey");
+        apiKey.Str("type").ShouldBe("apiKey");
+        apiKey.Str("in").ShouldBe("header");
+        apiKey.Str("name").ShouldBe("X-API-Key");
+        var bearer = schemes.GetProperty("Bearer");
+        bearer.Str("type").ShouldBe("http");
+        bearer.Str("scheme").ShouldBe("bearer");
+    }
+
+    [Fact]
+    public async Task Integration_operations_require_the_api_key_scheme_and_app_operations_the_bearer_scheme()
+    {
+        using var document = JsonDocument.Parse(await api.Client().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        SchemesOf(paths.GetProperty("/api/v1/integrations/me").GetProperty("get")).ShouldBe(["ApiKey"]);
+        SchemesOf(paths.GetProperty("/api/gerant/api-keys").GetProperty("post")).ShouldBe(["Bearer"]);
+        paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _).ShouldBeFalse();
+    }
+
+    private static string[] SchemesOf(JsonElement operation) =>
+        operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToArray();
+
+    [Fact]
+    public async Task Scalar_page_and_its_bundle_are_served_by_the_host_with_no_external_script()
+    {
+        var page = await api.Client().GetAsync("/scalar");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("src=\"/scalar/standalone.js\"");
+        html.ShouldContain("/openapi/v1.json");
+        html.ShouldNotContain("https://");
+
+        var bundle = await api.Client().GetAsync("/scalar/standalone.js");
+        bundle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        bundle.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        var script = await bundle.Content.ReadAsStringAsync();
+        script.Length.ShouldBeGreaterThan(1_000_000);
+        script.ShouldContain("createApiReference");
+    }
+}

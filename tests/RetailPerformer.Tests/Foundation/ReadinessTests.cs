@@ -1,0 +1,64 @@
+using System.Net;
+using RetailPerformer.Shared.Data;
+using RetailPerformer.Tests.Infrastructure;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Foundation;
+
+/// <summary>A host on a PostgreSQL server of its own, which the test stops and starts again.</summary>
+public sealed class OwnServerApiFactory : ApiFactory
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rp-tests-ready-" + Guid.NewGuid().ToString("N")[..12]);
+    public LocalPostgresCluster Cluster { get; private set; } = null!;
+
+    protected override async Task<string> ConnectionStringAsync()
+    {
+        Cluster = await LocalPostgresCluster.StartAsync(_directory, 0, "rp_ready", durable: false);
+        return Cluster.ConnectionString;
+    }
+
+    public async Task RestartServerAsync() =>
+        Cluster = await LocalPostgresCluster.StartAsync(_directory, Cluster.Port, "rp_ready", durable: false);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Cluster.StopAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+public sealed class ReadinessTests(OwnServerApiFactory api) : IClassFixture<OwnServerApiFactory>
+{
+    [Fact]
+    public async Task While_the_database_is_down_readiness_and_business_endpoints_answer_503_with_retry_after_then_recover()
+    {
+        var client = api.Client();
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await api.Cluster.StopAsync();
+        try
+        {
+            var down = await client.GetAsync("/health/ready");
+            await down.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            down.Headers.RetryAfter.ShouldNotBeNull();
+            // Liveness does not depend on the database.
+            (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // A business endpoint answers 503 too, never a 500.
+            var register = await client.PostJson("/api/auth/register", new { name = "x", email = TestTenant.UniqueEmail(), password = "password123" });
+            await register.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            register.Headers.RetryAfter.ShouldNotBeNull();
+        }
+        finally
+        {
+            await api.RestartServerAsync();
+        }
+
+        // The pool may hold connections of the old server for one more attempt.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        HttpStatusCode status;
+        do status = (await client.GetAsync("/health/ready")).StatusCode;
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(200).ContinueWith(_ => true));
+        status.ShouldBe(HttpStatusCode.OK);
+    }
+}

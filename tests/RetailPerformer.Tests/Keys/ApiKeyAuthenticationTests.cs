@@ -1,0 +1,130 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using RetailPerformer.Tests.Infrastructure;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Keys;
+
+public sealed class ApiKeyAuthenticationTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Integrations_me_tells_what_the_key_can_do_under_both_families_and_both_headers()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var key = await tenant.CreateKeyAsync(new { name = "Caisse", permissions = new[] { "write:kpi", "read:stats", "stores:read" } });
+
+        var viaHeader = await (await tenant.WithKey(key.Secret).GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
+        viaHeader.Str("name").ShouldBe("Caisse");
+        viaHeader.Id("tenant_id").ShouldBe(tenant.TenantId);
+        viaHeader.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ShouldBe(["kpi:write", "stats:read", "stores:read"]);
+        viaHeader.GetProperty("all_stores").GetBoolean().ShouldBeTrue();
+
+        var viaBearer = await (await TestTenant.WithBearer(api, key.Secret).GetAsync("/api/integrations/me")).ShouldBe(HttpStatusCode.OK);
+        viaBearer.Id("key_id").ShouldBe(key.Id);
+    }
+
+    [Fact]
+    public async Task A_missing_key_is_401_missing()
+    {
+        var response = await api.Client().GetAsync("/api/v1/integrations/me");
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized, "API key missing");
+        response.Headers.WwwAuthenticate.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("rp_live_this-key-was-never-issued-by-anyone")]
+    [InlineData("short")]
+    [InlineData("rp_live_ with spaces inside it")]
+    public async Task An_unknown_or_malformed_key_is_401_invalid(string presented)
+    {
+        await (await TestTenant.WithKey(api, presented).GetAsync("/api/v1/integrations/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "API key invalid");
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_401_expired()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var key = await tenant.CreateKeyAsync(new { name = "k", permissions = new[] { "kpi:write" }, expires_in_days = 1 });
+        await api.Execute("UPDATE keys.api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", key.Id);
+
+        await (await tenant.WithKey(key.Secret).GetAsync("/api/v1/integrations/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "API key expired");
+    }
+
+    [Fact]
+    public async Task A_key_of_the_v1_0_era_authenticates_by_its_hash_whatever_its_prefix()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var legacy = "sk_live_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        await api.Execute("""
+            INSERT INTO keys.api_keys (tenant_id, id, name, key_hash, key_hint, permissions, created_by)
+            VALUES ($1, $2, 'Legacy', $3, 'sk_live_…', ARRAY['stores:read'], $4)
+            """, tenant.TenantId, Guid.NewGuid(), SHA256.HashData(Encoding.UTF8.GetBytes(legacy)), tenant.GerantId);
+
+        var me = await (await tenant.WithKey(legacy).GetAsync("/api/integrations/me")).ShouldBe(HttpStatusCode.OK);
+        me.Str("name").ShouldBe("Legacy");
+    }
+}
+
+/// <summary>A host with a small rate limit: burst of 3, then 1 request a second.</summary>
+public sealed class RateLimitedApiFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:PermitsPerSecond"] = "1",
+        ["RateLimiting:Burst"] = "3",
+    };
+}
+
+public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
+{
+    [Fact]
+    public async Task A_key_over_its_rate_gets_429_with_retry_after_another_key_is_unaffected_and_it_recovers()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var busy = tenant.WithKey((await tenant.CreateKeyAsync("kpi:write")).Secret);
+        var quiet = tenant.WithKey((await tenant.CreateKeyAsync("kpi:write")).Secret);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await busy.GetAsync("/api/v1/integrations/me");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) limited ??= response;
+        }
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.OK);
+        limited.ShouldNotBeNull();
+        await limited.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeGreaterThanOrEqualTo(1);
+
+        await (await quiet.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
+
+        await Task.Delay(limited.Headers.RetryAfter.Delta.Value + TimeSpan.FromMilliseconds(200));
+        await (await busy.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>A second host on the same database as <see cref="ApiFactory"/>, as when several hosts share one PostgreSQL.</summary>
+public sealed class SecondHost : ApiFactory;
+
+public sealed class CrossHostRevocationTests(ApiFactory hostA, SecondHost hostB) : IClassFixture<ApiFactory>, IClassFixture<SecondHost>
+{
+    [Fact]
+    public async Task A_key_deactivated_on_one_host_is_refused_by_another_host_that_had_it_cached()
+    {
+        var tenant = await TestTenant.CreateAsync(hostA);
+        var key = await tenant.CreateKeyAsync("kpi:write");
+        var onB = TestTenant.WithKey(hostB, key.Secret);
+        await (await onB.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK); // cached on B
+
+        await (await tenant.Gerant().DeleteAsync($"/api/gerant/api-keys/{key.Id}")).ShouldBe(HttpStatusCode.OK);
+
+        // The notification travels through PostgreSQL; well under a second, far under the cache's lifetime.
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        HttpStatusCode status;
+        do status = (await onB.GetAsync("/api/v1/integrations/me")).StatusCode;
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
