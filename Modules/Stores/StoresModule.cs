@@ -3,7 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Stores.CreateStore;
+using RetailPerformer.Stores.DeleteStore;
 using RetailPerformer.Stores.Directory;
+using RetailPerformer.Stores.GetStore;
+using RetailPerformer.Stores.ListStores;
+using RetailPerformer.Stores.MyStores;
 using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Stores;
@@ -23,6 +28,14 @@ public static class StoresModule
 
     public static IEndpointRouteBuilder MapStoresModule(this IEndpointRouteBuilder routes)
     {
+        routes.MapIntegrationEndpoints((group, family) =>
+        {
+            group.MapListStores(family);
+            group.MapGetStore(family);
+            group.MapCreateStore(family);
+            group.MapDeleteStore(family);
+            group.MapMyStores(family);
+        });
         return routes;
     }
 }

@@ -8,7 +8,16 @@ using RetailPerformer.Shared.Http;
 using RetailPerformer.Users.Accounts;
 using RetailPerformer.Users.ChangePassword;
 using RetailPerformer.Users.Login;
+using RetailPerformer.Users.Invitations;
 using RetailPerformer.Users.Me;
+using RetailPerformer.Users.People;
+using RetailPerformer.Users.People.CreateManager;
+using RetailPerformer.Users.People.CreateSeller;
+using RetailPerformer.Users.People.DeleteUser;
+using RetailPerformer.Users.People.GetUser;
+using RetailPerformer.Users.People.ListUsers;
+using RetailPerformer.Users.People.UpdateUser;
+using RetailPerformer.Users.Staff;
 using RetailPerformer.Users.Register;
 
 namespace RetailPerformer.Users;
@@ -24,6 +33,11 @@ public static class UsersModule
         services.AddValidatorsFrom(typeof(UsersModule).Assembly);
         services.AddSingleton<Passwords>();
         services.AddSingleton<IUserSessions, UserSessions>();
+        services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton(SmtpSettings.Read(configuration));
+        services.AddSingleton<InvitationMailer>();
+        services.AddSingleton<InvitationService>();
+        services.AddSingleton<PersonCreation>();
         return services;
     }
 
@@ -34,6 +48,19 @@ public static class UsersModule
         auth.MapLogin();
         auth.MapMe();
         auth.MapChangePassword();
+        auth.MapAcceptInvitation();
+
+        routes.MapGroup("/api/gerant/invitations").WithTags("Invitations").RequireAuthorization(Policies.Gerant).MapListInvitations();
+
+        routes.MapIntegrationEndpoints((group, family) =>
+        {
+            group.MapCreateManager(family);
+            group.MapCreateSeller(family);
+            group.MapUpdateUser(family);
+            group.MapDeleteUser(family);
+            group.MapGetUser(family);
+            group.MapListUsers(family);
+        });
         return routes;
     }
 }

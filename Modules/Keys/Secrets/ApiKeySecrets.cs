@@ -22,8 +22,10 @@ internal static class ApiKeySecrets
     /// <summary>What the list shows: the prefix and the last four characters.</summary>
     public static string Hint(string secret)
     {
-        var underscore = secret.LastIndexOf('_');
-        var prefix = underscore > 0 && underscore < 16 ? secret[..(underscore + 1)] : "";
+        // The prefix is the first two segments (rp_live_); the random part may itself contain '_'.
+        var first = secret.IndexOf('_');
+        var second = first < 0 ? -1 : secret.IndexOf('_', first + 1);
+        var prefix = second is > 0 and < 16 ? secret[..(second + 1)] : "";
         return $"{prefix}…{secret[^4..]}";
     }
 

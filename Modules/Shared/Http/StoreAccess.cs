@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using RetailPerformer.Shared.Auth;
 
 namespace RetailPerformer.Shared.Http;
@@ -11,7 +12,7 @@ namespace RetailPerformer.Shared.Http;
 public static class StoreAccess
 {
     /// <summary>null when the caller may touch the store, else the contract's 403.</summary>
-    public static IResult? Check(ApiKeyCaller caller, Guid storeId) =>
+    public static ProblemHttpResult? Check(ApiKeyCaller caller, Guid storeId) =>
         caller.CanAccessStore(storeId) ? null : Problems.Forbidden(ProblemMessages.StoreNotInKeyList);
 
     /// <summary>Same check on a <c>{store_id}</c> route value, as a filter that runs before validation and the slice.

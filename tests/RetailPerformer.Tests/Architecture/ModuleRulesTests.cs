@@ -82,11 +82,21 @@ public sealed partial class ModuleRulesTests
 
     private static bool IsSealedRecord(Type t) => t.IsSealed && t.GetMethod("<Clone>$") is not null;
 
-    /// <summary>A record nested in a response (a response's item or sub-object) is part of the response.</summary>
-    private static bool IsPartOfAResponse(Type t, Assembly assembly) =>
-        assembly.GetExportedTypes().Where(r => r.Name.EndsWith("Response") || r.Name.EndsWith("Request"))
-            .SelectMany(r => r.GetProperties())
-            .Any(p => p.PropertyType == t || p.PropertyType.GetGenericArguments().Contains(t));
+    /// <summary>A record reachable from a request or response (an item, a sub-object, at any depth) is part of it.</summary>
+    private static bool IsPartOfAResponse(Type t, Assembly assembly)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Queue<Type>(assembly.GetExportedTypes().Where(r => r.Name.EndsWith("Response") || r.Name.EndsWith("Request")));
+        while (pending.TryDequeue(out var type))
+        {
+            foreach (var property in type.GetProperties())
+            {
+                foreach (var reached in property.PropertyType.GetGenericArguments().Append(property.PropertyType))
+                    if (reached.Assembly == assembly && seen.Add(reached)) pending.Enqueue(reached);
+            }
+        }
+        return seen.Contains(t);
+    }
 
     private static string RepositoryRoot()
     {

@@ -1,0 +1,67 @@
+using RetailPerformer.Stores.Records;
+
+namespace RetailPerformer.Stores.CreateStore;
+
+public sealed record CreateStoreRequest(string? Name, string? Location, string? Address, string? Phone, string? OpeningHours, string? ExternalId);
+
+public sealed record CreateStoreResponse(bool Success, Guid StoreId, StoreResponse Store);
+
+internal sealed class CreateStoreValidator : AbstractValidator<CreateStoreRequest>
+{
+    public CreateStoreValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Location).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Address).MaximumLength(500);
+        RuleFor(x => x.Phone).MaximumLength(50);
+        RuleFor(x => x.OpeningHours).MaximumLength(500);
+        RuleFor(x => x.ExternalId).MaximumLength(200);
+    }
+}
+
+internal static class CreateStoreEndpoint
+{
+    public const string DuplicateName = "A store with this name already exists";
+    public const string DuplicateExternalId = "A store with this external_id already exists";
+
+    public static void MapCreateStore(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapPost("/stores", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresWrite))
+            .Validate<CreateStoreRequest>()
+            .WithName(family.Name("CreateStore"))
+            .WithSummary("Create a store")
+            .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id) is refused. A key restricted to some stores cannot create stores.")
+            .Produces<CreateStoreResponse>(family.CreatedReturns201 ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> Handle(
+        CreateStoreRequest request, ApiKeyCaller caller, NpgsqlDataSource dataSource, TimeProvider clock, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (caller.IsRestricted) return Problems.Forbidden(ProblemMessages.RestrictedKeyCannotCreateStores);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var row = await connection.QuerySingleAsync<StoreRow>($"""
+                INSERT INTO stores.stores (tenant_id, id, name, location, address, phone, opening_hours, external_id, gerant_id, created_at, updated_at)
+                VALUES (@TenantId, @id, @name, @location, @Address, @Phone, @OpeningHours, @externalId, @GerantId, @now, @now)
+                RETURNING {StoreRow.Columns}
+                """,
+                new
+                {
+                    caller.TenantId, id = Guid.CreateVersion7(), name = request.Name!.Trim(), location = request.Location!.Trim(),
+                    request.Address, request.Phone, request.OpeningHours, externalId = NullIfBlank(request.ExternalId), caller.GerantId, now,
+                });
+            return IntegrationRoutes.Created(context, $"stores/{row.Id}", new CreateStoreResponse(true, row.Id, StoreResponse.From(row)));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return Problems.BadRequest(e.ConstraintName == "stores_active_external_id" ? DuplicateExternalId : DuplicateName);
+        }
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

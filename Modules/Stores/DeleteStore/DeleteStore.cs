@@ -1,0 +1,40 @@
+using RetailPerformer.Shared.Contracts;
+
+namespace RetailPerformer.Stores.DeleteStore;
+
+public sealed record DeleteStoreResponse(bool Success, string Message, int StaffSuspended);
+
+internal static class DeleteStoreEndpoint
+{
+    public const string AlreadyDeleted = "Store already deleted";
+
+    public static void MapDeleteStore(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapDelete("/stores/{store_id}", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresWrite))
+            .RequireStoreAccess()
+            .WithName(family.Name("DeleteStore"))
+            .WithSummary("Delete (deactivate) a store")
+            .WithDescription("Soft delete: the store becomes inactive and every active manager and seller of it is suspended, in one transaction. History (KPI) is kept. Deleting twice is 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<DeleteStoreResponse>, ProblemHttpResult>> Handle(
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, ApiKeyCaller caller, NpgsqlDataSource dataSource,
+        IStaffDirectory staff, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(storeId, out var id)) return Problems.NotFound(ProblemMessages.StoreNotFound);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var wasActive = await connection.QuerySingleOrDefaultAsync<bool?>(
+            "SELECT active FROM stores.stores WHERE tenant_id = @TenantId AND id = @id FOR UPDATE", new { caller.TenantId, id }, transaction);
+        if (wasActive is null) return Problems.NotFound(ProblemMessages.StoreNotFound);
+        if (wasActive == false) return Problems.BadRequest(AlreadyDeleted);
+
+        await connection.ExecuteAsync("UPDATE stores.stores SET active = false, deleted_at = @now, updated_at = @now WHERE tenant_id = @TenantId AND id = @id",
+            new { caller.TenantId, id, now }, transaction);
+        var suspended = await staff.SuspendStoreStaffAsync(connection, transaction, caller.TenantId, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new DeleteStoreResponse(true, ProblemMessages.StoreDeleted, suspended));
+    }
+}

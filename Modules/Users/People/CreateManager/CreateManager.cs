@@ -1,0 +1,38 @@
+namespace RetailPerformer.Users.People.CreateManager;
+
+public sealed record CreateManagerRequest(string? Name, string? Email, string? Phone, string? ExternalId, bool? SendInvitation) : IPersonFields;
+
+public sealed record CreateManagerResponse(bool Success, Guid ManagerId, PersonResponse Manager);
+
+internal sealed class CreateManagerValidator : AbstractValidator<CreateManagerRequest>
+{
+    public CreateManagerValidator() => this.ValidPersonFields();
+}
+
+internal static class CreateManagerEndpoint
+{
+    public static void MapCreateManager(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapPost("/stores/{store_id}/managers", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .RequireStoreAccess()
+            .Validate<CreateManagerRequest>()
+            .WithName(family.Name("CreateManager"))
+            .WithSummary("Create a manager in a store")
+            .WithDescription("The store comes from the path only (a store_id in the body is ignored). Email unique across the product. `send_invitation` (default true) emails a single-use invitation; `invitation_sent` says whether it was handed to an SMTP server.")
+            .Produces<CreateManagerResponse>(family.CreatedReturns201 ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> Handle(
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, CreateManagerRequest request, ApiKeyCaller caller,
+        PersonCreation creation, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (store, storeProblem) = await creation.ResolveStoreAsync(caller, storeId, cancellationToken);
+        if (storeProblem is not null) return storeProblem;
+
+        var outcome = await creation.CreateAsync(caller, Roles.Manager, store, request, managerId: null, request.SendInvitation ?? true, cancellationToken);
+        if (outcome.Problem is not null) return outcome.Problem;
+        var manager = PersonResponse.From(outcome.Person!, outcome.InvitationSent);
+        return IntegrationRoutes.Created(context, $"users/{manager.Id}", new CreateManagerResponse(true, manager.Id, manager));
+    }
+}

@@ -1,0 +1,37 @@
+using RetailPerformer.Users.Accounts;
+
+namespace RetailPerformer.Users.People.DeleteUser;
+
+public sealed record DeleteUserResponse(bool Success, string Message);
+
+internal static class DeleteUserEndpoint
+{
+    public static void MapDeleteUser(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapDelete("/users/{user_id}", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .WithName(family.Name("DeleteUser"))
+            .WithSummary("Delete a manager or seller")
+            .WithDescription("Soft delete: status becomes `deleted`, history (KPI) is kept. A gérant cannot be deleted (403); deleting twice is 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<DeleteUserResponse>, ProblemHttpResult>> Handle(
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, ApiKeyCaller caller, NpgsqlDataSource dataSource,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var person = await PersonQueries.FindAsync(connection, caller.TenantId, id, transaction);
+        if (person is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        if (PersonQueries.CheckReach(caller, person) is { } forbidden) return forbidden;
+        if (person.Role == Roles.Gerant) return Problems.Forbidden(ProblemMessages.GerantCannotBeDeleted);
+        if (person.Status == UserStatuses.Deleted) return Problems.BadRequest(ProblemMessages.UserAlreadyDeleted);
+
+        await connection.ExecuteAsync("UPDATE users.users SET status = 'deleted', updated_at = @now WHERE tenant_id = @TenantId AND id = @id",
+            new { now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new DeleteUserResponse(true, person.Role == Roles.Manager ? ProblemMessages.ManagerDeleted : ProblemMessages.SellerDeleted));
+    }
+}

@@ -1,0 +1,24 @@
+namespace RetailPerformer.Users.People.GetUser;
+
+internal static class GetUserEndpoint
+{
+    public static void MapGetUser(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapGet("/users/{user_id}", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresRead))
+            .WithName(family.Name("GetUser"))
+            .WithSummary("One person")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Handle(
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, ApiKeyCaller caller, NpgsqlDataSource dataSource,
+        CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var person = await PersonQueries.FindAsync(connection, caller.TenantId, id);
+        if (person is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        if (PersonQueries.CheckReach(caller, person) is { } forbidden) return forbidden;
+        return TypedResults.Ok(PersonResponse.From(person));
+    }
+}

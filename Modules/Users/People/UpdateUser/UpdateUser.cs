@@ -1,0 +1,73 @@
+using RetailPerformer.Users.Accounts;
+
+namespace RetailPerformer.Users.People.UpdateUser;
+
+/// <summary>
+/// The whitelist of the v1.0 notice. Anything else in the body (email, role, store_id, tenant_id, gerant_id)
+/// is ignored, never applied.
+/// </summary>
+public sealed record UpdateUserRequest(string? Name, string? Phone, string? Status, string? ExternalId)
+{
+    internal bool HasAnyField => Name is not null || Phone is not null || Status is not null || ExternalId is not null;
+}
+
+public sealed record UpdateUserResponse(bool Success, Guid UserId, PersonResponse User);
+
+internal sealed class UpdateUserValidator : AbstractValidator<UpdateUserRequest>
+{
+    public UpdateUserValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).When(x => x.Name is not null);
+        RuleFor(x => x.Phone).MaximumLength(50);
+        RuleFor(x => x.ExternalId).MaximumLength(200);
+        RuleFor(x => x.Status).Must(s => s is null or UserStatuses.Active or UserStatuses.Suspended)
+            .WithMessage("'status' must be 'active' or 'suspended'");
+    }
+}
+
+internal static class UpdateUserEndpoint
+{
+    public const string DeletedCannotChange = "A deleted user cannot be updated";
+    public const string GerantStatus = "A gérant's status cannot be changed through the API";
+
+    public static void MapUpdateUser(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapPut("/users/{user_id}", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .Validate<UpdateUserRequest>()
+            .WithName(family.Name("UpdateUser"))
+            .WithSummary("Update a manager or seller")
+            .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A body with none of them is 400 `No fields to update`.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<UpdateUserResponse>, ProblemHttpResult>> Handle(
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, UpdateUserRequest request, ApiKeyCaller caller,
+        NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
+        if (!request.HasAnyField) return Problems.BadRequest(ProblemMessages.NoFieldsToUpdate);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var person = await PersonQueries.FindAsync(connection, caller.TenantId, id, transaction);
+        if (person is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        if (PersonQueries.CheckReach(caller, person) is { } forbidden) return forbidden;
+        if (person.Status == UserStatuses.Deleted) return Problems.BadRequest(DeletedCannotChange);
+        if (person.Role == Roles.Gerant && request.Status is not null && request.Status != person.Status) return Problems.Forbidden(GerantStatus);
+
+        var updated = await connection.QuerySingleAsync<UserRow>($"""
+            UPDATE users.users SET
+                name = COALESCE(@name, name),
+                phone = COALESCE(@Phone, phone),
+                status = COALESCE(@Status, status),
+                external_id = COALESCE(@ExternalId, external_id),
+                updated_at = @now
+            WHERE tenant_id = @TenantId AND id = @id
+            RETURNING {UserRow.Columns}
+            """, new { name = request.Name?.Trim(), request.Phone, request.Status, request.ExternalId, now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new UpdateUserResponse(true, updated.Id, PersonResponse.From(updated)));
+    }
+}

@@ -1,0 +1,58 @@
+using RetailPerformer.Shared.Contracts;
+using RetailPerformer.Users.Accounts;
+
+namespace RetailPerformer.Users.Staff;
+
+internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider clock) : IStaffDirectory
+{
+    private const string Columns = "id, store_id, role, name, email, status";
+
+    public async Task<IReadOnlyList<StaffMember>> ListByStoresAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, CancellationToken cancellationToken)
+    {
+        if (storeIds.Count == 0) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var staff = await connection.QueryAsync<StaffRow>($"""
+            SELECT {Columns} FROM users.users
+            WHERE tenant_id = @tenantId AND store_id = ANY(@storeIds) AND role IN ('manager', 'seller') AND status <> 'deleted'
+            ORDER BY name, id
+            """, new { tenantId, storeIds = storeIds.ToArray() });
+        return staff.Select(s => s.ToMember()).ToList();
+    }
+
+    public async Task<int> SuspendStoreStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, Guid storeId,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync("""
+            UPDATE users.users SET status = 'suspended', updated_at = @now
+            WHERE tenant_id = @tenantId AND store_id = @storeId AND role IN ('manager', 'seller') AND status = 'active'
+            """, new { tenantId, storeId, now = clock.GetUtcNow().UtcDateTime }, transaction);
+
+    public async Task<IReadOnlyList<Guid>> NotSellersOfStoreAsync(Guid tenantId, Guid storeId, IReadOnlyCollection<Guid> sellerIds,
+        CancellationToken cancellationToken)
+    {
+        if (sellerIds.Count == 0) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var sellers = await connection.QueryAsync<Guid>("""
+            SELECT id FROM users.users WHERE tenant_id = @tenantId AND id = ANY(@ids) AND role = 'seller' AND store_id = @storeId
+            """, new { tenantId, storeId, ids = sellerIds.ToArray() });
+        return sellerIds.Except(sellers).ToList();
+    }
+
+    public async Task<StaffMember?> FindSellerAsync(Guid tenantId, Guid sellerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StaffRow>(
+            $"SELECT {Columns} FROM users.users WHERE tenant_id = @tenantId AND id = @sellerId AND role = 'seller'", new { tenantId, sellerId });
+        return row?.ToMember();
+    }
+
+    private sealed record StaffRow
+    {
+        public Guid Id { get; init; }
+        public Guid StoreId { get; init; }
+        public string Role { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string Status { get; init; } = "";
+        public StaffMember ToMember() => new(Id, StoreId, Role, Name, Email, Status);
+    }
+}
