@@ -63,15 +63,21 @@ app.MapKeysModule();
 app.MapKpiModule();
 app.MapStatsModule();
 
-if (localCluster is not null)
-    app.Lifetime.ApplicationStopped.Register(() => localCluster.StopAsync().GetAwaiter().GetResult());
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
         app.Logger.LogInformation("Retail Performer API on {Url} — reference page {Url}{Page}", url, url, ApiReferenceEndpoints.PagePath);
 });
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+finally
+{
+    // Also when start-up fails (a migration, a taken port): never leave the database we started behind.
+    if (localCluster is not null) await localCluster.StopAsync();
+}
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

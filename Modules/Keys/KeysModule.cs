@@ -40,7 +40,7 @@ public static class KeysModule
         gerant.MapRegenerateApiKey();
         gerant.MapDeactivateApiKey();
 
-        routes.MapIntegrationEndpoints((group, family) => group.MapIntegrationMe(family));
+        routes.MapIntegrationEndpoints("API key", (group, family) => group.MapIntegrationMe(family));
         return routes;
     }
 }

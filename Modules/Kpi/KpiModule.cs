@@ -1,12 +1,16 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Kpi.ManagerEntry;
+using RetailPerformer.Kpi.SellerEntry;
+using RetailPerformer.Kpi.Sync;
+using RetailPerformer.Kpi.Totals;
+using RetailPerformer.Kpi.Writing;
+using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
-using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Kpi;
 
-/// <summary>The Kpi module's one public door.</summary>
+/// <summary>The Kpi module's one public door: kpi/sync, the seller's and manager's KPI entry, and the totals statistics read.</summary>
 public static class KpiModule
 {
     public const string Schema = "kpi";
@@ -15,11 +19,16 @@ public static class KpiModule
     {
         services.AddModuleMigrations(Schema, typeof(KpiModule).Assembly);
         services.AddValidatorsFrom(typeof(KpiModule).Assembly);
+        services.AddSingleton<KpiWriter>();
+        services.AddSingleton<IKpiTotals, KpiTotalsReader>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKpiModule(this IEndpointRouteBuilder routes)
     {
+        routes.MapIntegrationEndpoints("KPI", (group, family) => group.MapSyncKpi(family));
+        routes.MapSellerKpiEntry();
+        routes.MapManagerStoreKpi();
         return routes;
     }
 }

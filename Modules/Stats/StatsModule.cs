@@ -3,10 +3,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Http;
+using RetailPerformer.Stats.MyStats;
 
 namespace RetailPerformer.Stats;
 
-/// <summary>The Stats module's one public door.</summary>
+/// <summary>
+/// The Stats module's one public door: my-stats. It owns no table yet: it composes the Stores module's
+/// list of stores with the Kpi module's per-store daily totals (kept by Kpi in the same transaction as
+/// the KPI writes), each asked through its contract.
+/// </summary>
 public static class StatsModule
 {
     public const string Schema = "stats";
@@ -20,6 +25,7 @@ public static class StatsModule
 
     public static IEndpointRouteBuilder MapStatsModule(this IEndpointRouteBuilder routes)
     {
+        routes.MapIntegrationEndpoints("Statistics", (group, family) => group.MapMyStats(family));
         return routes;
     }
 }

@@ -28,7 +28,7 @@ public static class StoresModule
 
     public static IEndpointRouteBuilder MapStoresModule(this IEndpointRouteBuilder routes)
     {
-        routes.MapIntegrationEndpoints((group, family) =>
+        routes.MapIntegrationEndpoints("Stores", (group, family) =>
         {
             group.MapListStores(family);
             group.MapGetStore(family);

@@ -52,7 +52,7 @@ public static class UsersModule
 
         routes.MapGroup("/api/gerant/invitations").WithTags("Invitations").RequireAuthorization(Policies.Gerant).MapListInvitations();
 
-        routes.MapIntegrationEndpoints((group, family) =>
+        routes.MapIntegrationEndpoints("People", (group, family) =>
         {
             group.MapCreateManager(family);
             group.MapCreateSeller(family);

@@ -10,7 +10,6 @@ internal static class IntegrationMeEndpoint
     public static void MapIntegrationMe(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/me", Handle)
             .WithName(family.Name("IntegrationMe"))
-            .WithTags(IntegrationRoutes.Tag)
             .WithSummary("What this API key can do")
             .WithDescription("Any valid key, no scope needed: the key's name, tenant, canonical permissions, reachable stores (null = all) and expiry.");
 

@@ -25,15 +25,14 @@ public sealed record IntegrationFamily(string Prefix, bool CreatedReturns201, st
 
 public static class IntegrationRoutes
 {
-    public const string Tag = "Integrations";
-
-    /// <summary>Maps <paramref name="map"/> under both prefixes; every route there needs an API key.</summary>
-    public static void MapIntegrationEndpoints(this IEndpointRouteBuilder routes, Action<RouteGroupBuilder, IntegrationFamily> map)
+    /// <summary>Maps <paramref name="map"/> under both prefixes, under the reference page's <paramref name="tag"/>; every route there needs an API key.</summary>
+    public static void MapIntegrationEndpoints(this IEndpointRouteBuilder routes, string tag, Action<RouteGroupBuilder, IntegrationFamily> map)
     {
         foreach (var family in IntegrationFamily.All)
         {
             var group = routes.MapGroup(family.Prefix)
                 .RequireAuthorization(Policies.AnyApiKey)
+                .WithTags(tag)
                 .WithMetadata(family)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status429TooManyRequests);

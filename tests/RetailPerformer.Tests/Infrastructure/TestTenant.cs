@@ -86,6 +86,21 @@ public sealed class TestTenant
         return body.Id("manager_id");
     }
 
+    /// <summary>
+    /// A manager or seller who accepted their invitation and signed in: created through the API with an
+    /// invitation, whose link the outbox (the log, no SMTP in tests) shows, then accepted like a person would.
+    /// </summary>
+    public async Task<(Guid Id, string Token)> SignedInPersonAsync(HttpClient integration, Guid storeId, string role)
+    {
+        var email = UniqueEmail(role);
+        var body = await (await integration.PostJson($"/api/v1/integrations/stores/{storeId}/{role}s", new { name = role + " signed in", email }))
+            .ShouldBe(HttpStatusCode.Created);
+        var line = _api.Logs.Lines.Last(l => l.Contains("Invitation outbox") && l.Contains(email));
+        var code = System.Text.RegularExpressions.Regex.Match(line, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
+        await (await _api.Client().PostJson("/api/auth/accept-invitation", new { token = code, password = Password })).ShouldBe(HttpStatusCode.OK);
+        return (body.Id($"{role}_id"), await SignInAsync(_api, email, Password));
+    }
+
     public async Task<Guid> CreateSellerAsync(HttpClient integration, Guid storeId, Guid? managerId = null, string? email = null)
     {
         var body = await (await integration.PostJson($"/api/v1/integrations/stores/{storeId}/sellers",

@@ -1,0 +1,47 @@
+using RetailPerformer.Kpi.Writing;
+using RetailPerformer.Shared.Contracts;
+
+namespace RetailPerformer.Kpi.SellerEntry;
+
+public sealed record SellerKpiEntryRequest(string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects);
+
+public sealed record KpiEntryResponse(string Message, Guid KpiId, string Action);
+
+internal sealed class SellerKpiEntryValidator : AbstractValidator<SellerKpiEntryRequest>
+{
+    public SellerKpiEntryValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Date).ValidKpiDate(clock);
+        RuleFor(x => x.CaJournalier).ValidMoney();
+        RuleFor(x => x.NbVentes).ValidCount();
+        RuleFor(x => x.NbArticles).ValidCount();
+        RuleFor(x => x.NbProspects).InclusiveBetween(0, KpiRules.MaximumCount);
+    }
+}
+
+internal static class SellerKpiEntryEndpoint
+{
+    public const string Source = "seller_app";
+
+    public static void MapSellerKpiEntry(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/seller/kpi-entry", Handle)
+            .RequireAuthorization(Policies.Seller)
+            .Validate<SellerKpiEntryRequest>()
+            .WithTags("KPI (web app)")
+            .WithName("SellerKpiEntry")
+            .WithSummary("A seller records their own day")
+            .WithDescription("Writes the same row as kpi/sync for (this seller, date): created, or updated if the day was already recorded.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
+        SellerKpiEntryRequest request, AppUser seller, IStaffDirectory staff, KpiWriter writer, CancellationToken cancellationToken)
+    {
+        var me = await staff.FindSellerAsync(seller.TenantId, seller.UserId, cancellationToken);
+        if (me is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        KpiRules.TryParseDate(request.Date, out var date);
+        var line = new KpiLine(me.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
+        var written = (await writer.UpsertAsync(seller.TenantId, me.StoreId, date, [line], Source, cancellationToken)).Single();
+        return TypedResults.Ok(new KpiEntryResponse(ProblemMessages.KpiEntryCreated, written.KpiId, written.Created ? "created" : "updated"));
+    }
+}

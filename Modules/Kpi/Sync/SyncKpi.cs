@@ -1,0 +1,86 @@
+using RetailPerformer.Kpi.Writing;
+using RetailPerformer.Shared.Contracts;
+
+namespace RetailPerformer.Kpi.Sync;
+
+public sealed record SyncKpiEntry(string? SellerId, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? Prospects, DateTimeOffset? Timestamp);
+
+public sealed record SyncKpiRequest(string? StoreId, string? Date, List<SyncKpiEntry?>? KpiEntries, string? Source);
+
+/// <summary>The union of the v1.0 notice's and the v1.2 guide's answers.</summary>
+public sealed record SyncKpiResponse(
+    string Status, string Message, int EntriesCreated, int EntriesUpdated, int Total, int SyncedEntries, Guid StoreId, DateOnly Date,
+    string Source, IReadOnlyList<SyncKpiEntryResult> Entries);
+
+public sealed record SyncKpiEntryResult(Guid SellerId, Guid KpiId, string Action);
+
+internal sealed class SyncKpiValidator : AbstractValidator<SyncKpiRequest>
+{
+    public const int MaximumEntries = 100;
+    public const string DefaultSource = "external_api";
+
+    public SyncKpiValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.StoreId).NotEmpty();
+        RuleFor(x => x.Date).ValidKpiDate(clock);
+        RuleFor(x => x.Source).MaximumLength(100);
+        RuleFor(x => x.KpiEntries).NotEmpty().WithMessage("'kpi_entries' must hold at least one entry");
+        RuleFor(x => x.KpiEntries!.Count).LessThanOrEqualTo(MaximumEntries).When(x => x.KpiEntries is not null)
+            .OverridePropertyName("kpi_entries").WithMessage($"'kpi_entries' holds at most {MaximumEntries} entries per request");
+        RuleFor(x => x.KpiEntries).Must(entries => entries!.Where(e => e?.SellerId is not null).GroupBy(e => e!.SellerId!.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
+            .When(x => x.KpiEntries is not null).WithMessage("A seller appears twice in 'kpi_entries'");
+        RuleForEach(x => x.KpiEntries).NotNull().ChildRules(entry =>
+        {
+            entry.RuleFor(e => e!.SellerId).NotEmpty();
+            entry.RuleFor(e => e!.CaJournalier).ValidMoney();
+            entry.RuleFor(e => e!.NbVentes).ValidCount();
+            entry.RuleFor(e => e!.NbArticles).ValidCount();
+            entry.RuleFor(e => e!.Prospects).InclusiveBetween(0, KpiRules.MaximumCount);
+        });
+    }
+}
+
+internal static class SyncKpiEndpoint
+{
+    public static void MapSyncKpi(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapPost("/kpi/sync", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.KpiWrite))
+            .Validate<SyncKpiRequest>()
+            .WithName(family.Name("SyncKpi"))
+            .WithSummary("Synchronise a day of KPI")
+            .WithDescription("""
+                1 to 100 entries for one store and one day, upserted on (seller, date): existing rows are updated, new rows created, and the counts say which.
+                The batch is all-or-nothing: any invalid entry (negative number, seller twice, bad or far-future date, more than 100 entries) is 400,
+                an unknown store or a seller who is not in that store is 404 naming the ids, and nothing is written. Replaying a batch changes nothing but `entries_updated`.
+                `prospects` defaults to 0, `source` to `external_api`.
+                """)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<SyncKpiResponse>, ProblemHttpResult>> Handle(
+        SyncKpiRequest request, ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, KpiWriter writer,
+        CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(request.StoreId!.Trim(), out var storeId)) return Problems.NotFound($"{ProblemMessages.StoreNotFound}: {request.StoreId}");
+        if (StoreAccess.Check(caller, storeId) is { } forbidden) return forbidden;
+        if (await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is null)
+            return Problems.NotFound($"{ProblemMessages.StoreNotFound}: {storeId}");
+
+        var entries = request.KpiEntries!.Select(e => e!).ToList();
+        var unparsable = entries.Where(e => !Ids.TryParse(e.SellerId!.Trim(), out _)).Select(e => e.SellerId!).ToList();
+        var sellerIds = entries.Select(e => Ids.TryParse(e.SellerId!.Trim(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        var unknown = unparsable.Concat((await staff.NotSellersOfStoreAsync(caller.TenantId, storeId, sellerIds, cancellationToken)).Select(id => id.ToString())).ToList();
+        if (unknown.Count > 0)
+            return Problems.NotFound($"Sellers not found in store {storeId}: {string.Join(", ", unknown)}");
+
+        KpiRules.TryParseDate(request.Date, out var date);
+        var source = string.IsNullOrWhiteSpace(request.Source) ? SyncKpiValidator.DefaultSource : request.Source.Trim();
+        var lines = entries.Select(e => new KpiLine(Guid.Parse(e.SellerId!.Trim()), e.CaJournalier!.Value, e.NbVentes!.Value, e.NbArticles!.Value,
+            e.Prospects ?? 0, e.Timestamp)).ToList();
+        var written = await writer.UpsertAsync(caller.TenantId, storeId, date, lines, source, cancellationToken);
+
+        var created = written.Count(w => w.Created);
+        return TypedResults.Ok(new SyncKpiResponse("success", ProblemMessages.KpiSynchronized, created, written.Count - created, written.Count,
+            written.Count, storeId, date, source, written.Select(w => new SyncKpiEntryResult(w.SellerId, w.KpiId, w.Created ? "created" : "updated")).ToList()));
+    }
+}

@@ -1,0 +1,88 @@
+using RetailPerformer.Shared.Contracts;
+
+namespace RetailPerformer.Stats.MyStats;
+
+public sealed record MyStatsRequest
+{
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] public string? StartDate { get; init; }
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] public string? EndDate { get; init; }
+}
+
+public sealed record StatsPeriod(DateOnly Start, DateOnly End);
+
+/// <summary>
+/// The guide's metrics, plus <c>total_prospects</c> and <c>taux_transformation</c> (= ventes / prospects × 100,
+/// null without prospects), which the guide defines.
+/// </summary>
+public sealed record StatsMetrics(
+    decimal TotalCa, long TotalVentes, long TotalArticles, decimal AverageBasket, long TotalProspects, decimal? TauxTransformation)
+{
+    internal static StatsMetrics From(KpiTotals totals) => new(
+        Math.Round(totals.Ca, 2, MidpointRounding.AwayFromZero),
+        totals.Ventes,
+        totals.Articles,
+        totals.Ventes == 0 ? 0m : Math.Round(totals.Ca / totals.Ventes, 2, MidpointRounding.AwayFromZero),
+        totals.Prospects,
+        totals.Prospects == 0 ? null : Math.Round(100m * totals.Ventes / totals.Prospects, 2, MidpointRounding.AwayFromZero));
+}
+
+public sealed record StoreStats(Guid StoreId, string StoreName, bool Active, StatsMetrics Metrics);
+
+public sealed record MyStatsResponse(StatsPeriod Period, IReadOnlyList<StoreStats> Stores, StatsMetrics TotalAllStores);
+
+internal sealed class MyStatsValidator : AbstractValidator<MyStatsRequest>
+{
+    /// <summary>Ten years: more than any dashboard asks, and a bound on what one request may read.</summary>
+    public const int MaximumDays = 3660;
+
+    public MyStatsValidator()
+    {
+        RuleFor(x => x.StartDate).NotEmpty().Must(d => TryParse(d, out _)).WithMessage("'start_date' must be a date formatted YYYY-MM-DD");
+        RuleFor(x => x.EndDate).NotEmpty().Must(d => TryParse(d, out _)).WithMessage("'end_date' must be a date formatted YYYY-MM-DD");
+        RuleFor(x => x).Must(x => !TryParse(x.StartDate, out var s) || !TryParse(x.EndDate, out var e) || s <= e)
+            .OverridePropertyName("start_date").WithMessage("'start_date' must not be after 'end_date'");
+        RuleFor(x => x).Must(x => !TryParse(x.StartDate, out var s) || !TryParse(x.EndDate, out var e) || e.DayNumber - s.DayNumber < MaximumDays)
+            .OverridePropertyName("end_date").WithMessage($"The period spans at most {MaximumDays} days");
+    }
+
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+}
+
+internal static class MyStatsEndpoint
+{
+    public static void MapMyStats(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapGet("/my-stats", Handle)
+            .RequireAuthorization(Scopes.PolicyFor(Scopes.StatsRead))
+            .Validate<MyStatsRequest>()
+            .WithName(family.Name("MyStats"))
+            .WithSummary("Statistics of my stores over a period")
+            .WithDescription("""
+                `start_date` and `end_date` (YYYY-MM-DD, inclusive, both required, start ≤ end). One entry per store the key reaches — stores
+                without KPI in the period included with zeros, deleted stores included with `active: false` — and `total_all_stores`.
+                `total_ca` and `average_basket` (= total_ca / total_ventes, 0 without sales) to 2 decimals. 404 when the key reaches no store.
+                """)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<MyStatsResponse>, ProblemHttpResult>> Handle(
+        [AsParameters] MyStatsRequest request, ApiKeyCaller caller, IStoreDirectory stores, IKpiTotals kpi, CancellationToken cancellationToken)
+    {
+        MyStatsValidator.TryParse(request.StartDate, out var start);
+        MyStatsValidator.TryParse(request.EndDate, out var end);
+
+        var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);
+        if (reachable.Count == 0) return Problems.NotFound(ProblemMessages.NoAccessibleStore);
+        var totals = await kpi.ByStoreAsync(caller.TenantId, reachable.Select(s => s.Id).ToList(), start, end, cancellationToken);
+
+        var all = KpiTotals.Zero;
+        var perStore = new List<StoreStats>(reachable.Count);
+        foreach (var store in reachable)
+        {
+            var storeTotals = totals.GetValueOrDefault(store.Id, KpiTotals.Zero);
+            all = all.Plus(storeTotals);
+            perStore.Add(new StoreStats(store.Id, store.Name, store.Active, StatsMetrics.From(storeTotals)));
+        }
+        return TypedResults.Ok(new MyStatsResponse(new StatsPeriod(start, end), perStore, StatsMetrics.From(all)));
+    }
+}
