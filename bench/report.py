@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Turns the raw wrk and pgbench outputs of one bench/run into bench/results/*.md (and prints it)."""
+import argparse, datetime, pathlib, re, statistics
+
+p = argparse.ArgumentParser()
+p.add_argument("--raw", required=True); p.add_argument("--reps", type=int, required=True)
+p.add_argument("--machine", required=True); p.add_argument("--dataset", required=True)
+p.add_argument("--settings", required=True); p.add_argument("--out", required=True)
+a = p.parse_args()
+raw = pathlib.Path(a.raw)
+
+def ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+def wrk(path):
+    text = path.read_text()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    lat = {m.group(1): ms(m.group(2), m.group(3)) for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)}
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
+    sock = sum(int(x) for x in m.groups()) if (m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)) else 0
+    return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "errors": non2xx + sock}
+
+def pgbench(path):
+    text = path.read_text()
+    tps = float(re.search(r"tps = ([\d.]+)", text).group(1))
+    avg = float(m.group(1)) if (m := re.search(r"latency average = ([\d.]+) ms", text)) else None
+    failed = int(m.group(1)) if (m := re.search(r"number of failed transactions: (\d+)", text)) else 0
+    return {"rps": tps, "avg": avg, "errors": failed}
+
+def median_of(kind, name, parse):
+    runs = [parse(raw / f"{kind}-{name}-rep{r}.txt") for r in range(1, a.reps + 1)]
+    out = {k: statistics.median([r[k] for r in runs if r.get(k) is not None]) for k in runs[0] if runs[0][k] is not None}
+    out["errors"] = sum(r["errors"] for r in runs)
+    out["all"] = [r["rps"] for r in runs]
+    return out
+
+api_names = ["health", "me", "my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"]
+db_names = ["my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"]
+api = {n: median_of("api", n, wrk) for n in api_names}
+db = {n: median_of("db", n, pgbench) for n in db_names}
+
+rows_per_request = {"sync-new": 100, "sync-existing": 100}
+ratios = [
+    ("R_auth", "`/me` req/s ÷ `/health` req/s", api["me"]["rps"] / api["health"]["rps"], 0.85),
+    ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s", api["sync-new"]["rps"] / db["sync-new"]["rps"], 0.6),
+    ("R_sync (existing rows)", "API KPI rows/s ÷ pgbench upsert rows/s", api["sync-existing"]["rps"] / db["sync-existing"]["rps"], 0.6),
+    ("R_stats (365 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", api["my-stats-365"]["rps"] / db["my-stats-365"]["rps"], 0.6),
+    ("R_stats (30 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", api["my-stats-30"]["rps"] / db["my-stats-30"]["rps"], 0.6),
+    ("R_stores", "API my-stores req/s ÷ pgbench my-stores-query req/s", api["my-stores"]["rps"] / db["my-stores"]["rps"], 0.6),
+]
+
+f = lambda x, d=1: "–" if x is None else f"{x:,.{d}f}"
+lines = [
+    f"# Benchmark results ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
+    f"Machine: {a.machine}.  ",
+    f"Dataset: {a.dataset}.  ",
+    f"Load: {a.settings}; medians of the repetitions. Command: `bench/run{' --large' if 'large' in a.out else ''}`.", "",
+    "## Ratios (each taken within this run)", "",
+    "| ratio | definition | value | bar | |", "|---|---|---:|---:|---|",
+]
+for name, definition, value, bar in ratios:
+    lines.append(f"| {name} | {definition} | {value:.2f} | ≥ {bar} | {'✅' if value >= bar else '❌'} |")
+errors = sum(api[n]["errors"] for n in api_names)
+lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
+          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---|"]
+for n in api_names:
+    r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {', '.join(f(x) for x in r['all'])} |")
+lines += ["", "## The same database work without the API (pgbench)", "", "| queries of | transactions/s | rows/s | avg latency ms | failed |", "|---|---:|---:|---:|---:|"]
+for n in db_names:
+    r = db[n]; rows = r["rps"] * rows_per_request.get(n, 0)
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('avg'), 2)} | {r['errors']} |")
+text = "\n".join(lines) + "\n"
+pathlib.Path(a.out).write_text(text)
+print(text)
