@@ -33,6 +33,10 @@ INSERT INTO kpi.store_daily_totals (tenant_id, store_id, date, ca, ventes, artic
 SELECT tenant_id, store_id, date, sum(ca_journalier), sum(nb_ventes), sum(nb_articles), sum(prospects), count(*)
 FROM kpi.entries WHERE tenant_id = :'tenant' GROUP BY tenant_id, store_id, date;
 
+INSERT INTO kpi.store_monthly_totals (tenant_id, store_id, month, ca, ventes, articles, prospects)
+SELECT tenant_id, store_id, date_trunc('month', date)::date, sum(ca), sum(ventes), sum(articles), sum(prospects)
+FROM kpi.store_daily_totals WHERE tenant_id = :'tenant' GROUP BY 1, 2, 3;
+
 INSERT INTO keys.api_keys (tenant_id, id, name, key_hash, key_hint, permissions, created_by)
 VALUES (:'tenant', gen_random_uuid(), 'Bench key', sha256(convert_to(:'key', 'UTF8')), 'rp_live_…bench',
         ARRAY['kpi:write', 'stats:read', 'stores:read', 'stores:write', 'users:write'], :'gerant');

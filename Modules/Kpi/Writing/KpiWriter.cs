@@ -6,10 +6,11 @@ internal sealed record KpiWritten(Guid SellerId, Guid KpiId, bool Created);
 
 /// <summary>
 /// The one write path of KPI rows. A batch is one store and one day, written in one transaction and one
-/// round trip: it first locks that store-day's totals row (so concurrent writers of the same store and day
-/// queue up), upserts the entries on (seller, date), then recomputes the totals row from the entries.
-/// Two concurrent syncs of the same seller and day therefore never create two rows, and the totals are
-/// always the exact sums.
+/// round trip: it first locks that store's month totals row, then its day totals row (always in that order,
+/// so concurrent writers of the same store and month queue up and never deadlock), upserts the entries on
+/// (seller, date), then recomputes the day row from the entries and the month row from the day rows. Each
+/// recompute runs after the locks were taken, so it sees every committed write: two concurrent syncs of the
+/// same seller and day never create two rows, and the totals are always the exact sums.
 /// </summary>
 internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -24,6 +25,12 @@ internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
+
+        var month = new DateTime(day.Year, day.Month, 1);
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO kpi.store_monthly_totals (tenant_id, store_id, month, updated_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (tenant_id, store_id, month) DO UPDATE SET updated_at = EXCLUDED.updated_at
+            """, tenantId, storeId, month, now));
 
         batch.BatchCommands.Add(Command("""
             INSERT INTO kpi.store_daily_totals (tenant_id, store_id, date, updated_at) VALUES ($1, $2, $3, $4)
@@ -59,6 +66,14 @@ internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
                   FROM kpi.entries WHERE tenant_id = $1 AND store_id = $2 AND date = $3) s
             WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.date = $3
             """, tenantId, storeId, day));
+
+        batch.BatchCommands.Add(Command("""
+            UPDATE kpi.store_monthly_totals m SET ca = s.ca, ventes = s.ventes, articles = s.articles, prospects = s.prospects
+            FROM (SELECT coalesce(sum(ca), 0) AS ca, coalesce(sum(ventes), 0) AS ventes, coalesce(sum(articles), 0) AS articles,
+                         coalesce(sum(prospects), 0) AS prospects
+                  FROM kpi.store_daily_totals WHERE tenant_id = $1 AND store_id = $2 AND date >= $3 AND date < $4) s
+            WHERE m.tenant_id = $1 AND m.store_id = $2 AND m.month = $3
+            """, tenantId, storeId, month, month.AddMonths(1)));
 
         var written = new List<KpiWritten>(sorted.Length);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))

@@ -129,10 +129,10 @@ public sealed class MyStatsTests(ApiFactory api) : IClassFixture<ApiFactory>
         expected.Count.ShouldBeGreaterThan(200);
 
         var stats = tenant.WithKey((await tenant.CreateKeyAsync("read:stats")).Secret);
-        for (var period = 0; period < 8; period++)
+        for (var period = 0; period < 12; period++)
         {
             var start = firstDay.AddDays(random.Next(0, 120));
-            var end = start.AddDays(random.Next(0, 60));
+            var end = start.AddDays(random.Next(0, 150));
             var body = await (await stats.GetAsync($"/api/v1/integrations/my-stats?start_date={start:yyyy-MM-dd}&end_date={end:yyyy-MM-dd}")).ShouldBe(HttpStatusCode.OK);
 
             var inPeriod = expected.Where(e => e.Key.Date >= start && e.Key.Date <= end).Select(e => e.Value).ToList();
