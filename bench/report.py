@@ -34,20 +34,23 @@ def median_of(kind, name, parse):
     out["all"] = [r["rps"] for r in runs]
     return out
 
-api_names = ["health", "me", "my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"]
-db_names = ["my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"]
+measured = lambda kind, n: (raw / f"{kind}-{n}-rep1.txt").exists()
+api_names = [n for n in ["health", "me", "my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"] if measured("api", n)]
+db_names = [n for n in ["my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"] if measured("db", n)]
 api = {n: median_of("api", n, wrk) for n in api_names}
 db = {n: median_of("db", n, pgbench) for n in db_names}
 
 rows_per_request = {"sync-new": 100, "sync-existing": 100}
-ratios = [
-    ("R_auth", "`/me` req/s ÷ `/health` req/s", api["me"]["rps"] / api["health"]["rps"], 0.85),
-    ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s", api["sync-new"]["rps"] / db["sync-new"]["rps"], 0.6),
-    ("R_sync (existing rows)", "API KPI rows/s ÷ pgbench upsert rows/s", api["sync-existing"]["rps"] / db["sync-existing"]["rps"], 0.6),
-    ("R_stats (365 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", api["my-stats-365"]["rps"] / db["my-stats-365"]["rps"], 0.6),
-    ("R_stats (30 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", api["my-stats-30"]["rps"] / db["my-stats-30"]["rps"], 0.6),
-    ("R_stores", "API my-stores req/s ÷ pgbench my-stores-query req/s", api["my-stores"]["rps"] / db["my-stores"]["rps"], 0.6),
-]
+def ratio(numerator, denominator):
+    return numerator["rps"] / denominator["rps"] if numerator and denominator else None
+ratios = [r for r in [
+    ("R_auth", "`/me` req/s ÷ `/health` req/s", ratio(api.get("me"), api.get("health")), 0.85),
+    ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s", ratio(api.get("sync-new"), db.get("sync-new")), 0.6),
+    ("R_sync (existing rows)", "API KPI rows/s ÷ pgbench upsert rows/s", ratio(api.get("sync-existing"), db.get("sync-existing")), 0.6),
+    ("R_stats (365 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", ratio(api.get("my-stats-365"), db.get("my-stats-365")), 0.6),
+    ("R_stats (30 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", ratio(api.get("my-stats-30"), db.get("my-stats-30")), 0.6),
+    ("R_stores", "API my-stores req/s ÷ pgbench my-stores-query req/s", ratio(api.get("my-stores"), db.get("my-stores")), 0.6),
+] if r[2] is not None]
 
 f = lambda x, d=1: "–" if x is None else f"{x:,.{d}f}"
 lines = [

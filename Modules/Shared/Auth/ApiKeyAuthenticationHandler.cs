@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -44,16 +43,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail($"API key {reason}");
         }
 
-        var caller = result.Caller;
-        Context.Features.Set(caller);
-        var claims = new List<Claim>
-        {
-            new(KeyIdClaim, caller.KeyId.ToString()),
-            new(AppUser.TenantIdClaim, caller.TenantId.ToString()),
-        };
-        claims.AddRange(caller.Scopes.Select(s => new Claim(ScopeClaim, s)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        Context.Features.Set(result.Caller);
+        return AuthenticateResult.Success(new AuthenticationTicket(result.Caller.Principal, SchemeName));
     }
 
     /// <summary>The key as presented, or null when the request carries none.</summary>

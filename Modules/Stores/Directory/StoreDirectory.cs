@@ -24,14 +24,19 @@ internal sealed class StoreDirectory(NpgsqlDataSource dataSource) : IStoreDirect
 
     public async Task<IReadOnlyList<StoreSummary>> ListAsync(Guid tenantId, IReadOnlySet<Guid>? only, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var stores = await connection.QueryAsync<StoreSummary>(
-            $"""
+        // Typed getters rather than Dapper: this runs on every my-stores and my-stats request.
+        await using var command = dataSource.CreateCommand($"""
             SELECT {SummaryColumns} FROM stores.stores
-            WHERE tenant_id = @tenantId AND (@all OR id = ANY(@ids))
+            WHERE tenant_id = $1 AND ($2 OR id = ANY($3))
             ORDER BY name, id
-            """,
-            new { tenantId, all = only is null, ids = only?.ToArray() ?? [] });
-        return stores.AsList();
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = only is null });
+        command.Parameters.Add(new NpgsqlParameter { Value = only?.ToArray() ?? [] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var stores = new List<StoreSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+            stores.Add(new StoreSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4)));
+        return stores;
     }
 }

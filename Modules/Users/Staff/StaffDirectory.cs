@@ -10,13 +10,20 @@ internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<IReadOnlyList<StaffMember>> ListByStoresAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, CancellationToken cancellationToken)
     {
         if (storeIds.Count == 0) return [];
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var staff = await connection.QueryAsync<StaffRow>($"""
+        // Read with typed getters rather than Dapper: my-stores of a large chain is a thousand rows, and the
+        // benchmark (bench/run --trace my-stores) showed Dapper's boxing mapping as a fifth of the request.
+        await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM users.users
-            WHERE tenant_id = @tenantId AND store_id = ANY(@storeIds) AND role IN ('manager', 'seller') AND status <> 'deleted'
+            WHERE tenant_id = $1 AND store_id = ANY($2) AND role IN ('manager', 'seller') AND status <> 'deleted'
             ORDER BY name, id
-            """, new { tenantId, storeIds = storeIds.ToArray() });
-        return staff.Select(s => s.ToMember()).ToList();
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = storeIds as Guid[] ?? storeIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var staff = new List<StaffMember>();
+        while (await reader.ReadAsync(cancellationToken))
+            staff.Add(new StaffMember(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        return staff;
     }
 
     public async Task<int> SuspendStoreStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, Guid storeId,
