@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using RetailPerformer.Shared.Http;
 using Microsoft.OpenApi;
 using RetailPerformer.Shared.Auth;
 
@@ -55,6 +57,23 @@ internal static class OpenApiSetup
                     Scheme = "bearer",
                     Description = "The token returned by POST /api/auth/login (app API).",
                 };
+                return Task.CompletedTask;
+            });
+
+            // Examples from the seeds (ExampleBodies metadata): on the JSON request body and on the success answer.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ExampleBodies>().FirstOrDefault() is not { } example)
+                    return Task.CompletedTask;
+                if (example.Request is not null && operation.RequestBody?.Content is { } requestContent
+                    && requestContent.TryGetValue("application/json", out var requestType))
+                    requestType.Example = JsonNode.Parse(example.Request);
+                if (example.Response is not null && operation.Responses is { } responses)
+                {
+                    var success = responses.FirstOrDefault(r => r.Key is "200" or "201").Value;
+                    if (success?.Content is { } responseContent && responseContent.TryGetValue("application/json", out var responseType))
+                        responseType.Example = JsonNode.Parse(example.Response);
+                }
                 return Task.CompletedTask;
             });
 

@@ -46,6 +46,7 @@ internal static class SyncKpiEndpoint
         group.MapPost("/kpi/sync", Handle)
             .RequireAuthorization(Scopes.PolicyFor(Scopes.KpiWrite))
             .Validate<SyncKpiRequest>()
+            .WithExample(SeedExamples.SyncKpiRequest, SeedExamples.SyncKpiResponse)
             .WithName(family.Name("SyncKpi"))
             .WithSummary("Synchronise a day of KPI")
             .WithDescription("""

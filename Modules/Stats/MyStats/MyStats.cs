@@ -55,6 +55,7 @@ internal static class MyStatsEndpoint
         group.MapGet("/my-stats", Handle)
             .RequireAuthorization(Scopes.PolicyFor(Scopes.StatsRead))
             .Validate<MyStatsRequest>()
+            .WithExample(null, SeedExamples.MyStatsResponse)
             .WithName(family.Name("MyStats"))
             .WithSummary("Statistics of my stores over a period")
             .WithDescription("""

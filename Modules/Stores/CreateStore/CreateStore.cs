@@ -28,6 +28,7 @@ internal static class CreateStoreEndpoint
         group.MapPost("/stores", Handle)
             .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresWrite))
             .Validate<CreateStoreRequest>()
+            .WithExample(SeedExamples.CreateStoreRequest, SeedExamples.CreateStoreResponse)
             .WithName(family.Name("CreateStore"))
             .WithSummary("Create a store")
             .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id) is refused. A key restricted to some stores cannot create stores.")

@@ -17,6 +17,7 @@ internal static class MyStoresEndpoint
         group.MapGet("/my-stores", Handle)
             .RequireAuthorization(Scopes.PolicyFor(Scopes.StatsRead, Scopes.StoresRead))
             .WithName(family.Name("MyStores"))
+            .WithExample(null, SeedExamples.MyStoresResponse)
             .WithSummary("My stores, with their managers and sellers")
             .WithDescription("Every store the key reaches with its managers and sellers who are not deleted (ids, names, emails) — the ids to send KPI with. Needs `stats:read` or `stores:read`. 404 when the key reaches no store. Two queries whatever the number of stores.")
             .ProducesProblem(StatusCodes.Status403Forbidden)

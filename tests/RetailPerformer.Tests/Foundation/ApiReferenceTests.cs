@@ -40,6 +40,20 @@ public sealed class ApiReferenceTests(ApiFactory api) : IClassFixture<ApiFactory
         paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Operations_carry_the_seeds_examples()
+    {
+        using var document = JsonDocument.Parse(await api.Client().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        var createStore = paths.GetProperty("/api/v1/integrations/stores").GetProperty("post");
+        createStore.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example")
+            .Str("name").ShouldBe("Skyco Marseille");
+        var sync = paths.GetProperty("/api/integrations/kpi/sync").GetProperty("post");
+        sync.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example")
+            .Str("message").ShouldBe("KPI synchronized successfully");
+        sync.GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
+    }
+
     private static string[] SchemesOf(JsonElement operation) =>
         operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToArray();
 

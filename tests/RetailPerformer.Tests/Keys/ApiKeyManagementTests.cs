@@ -44,6 +44,7 @@ public sealed class ApiKeyManagementTests(ApiFactory api) : IClassFixture<ApiFac
     [Theory]
     [InlineData("""{"permissions": ["kpi:write"]}""", "name")]
     [InlineData("""{"name": "", "permissions": ["kpi:write"]}""", "name")]
+    [InlineData("""{"name": "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789X", "permissions": ["kpi:write"]}""", "name")]
     [InlineData("""{"name": "k", "permissions": []}""", "permissions")]
     [InlineData("""{"name": "k"}""", "permissions")]
     [InlineData("""{"name": "k", "permissions": ["kpi:delete"]}""", "permissions[0]")]

@@ -115,6 +115,18 @@ public sealed class InvitationTests(SmtpApiFactory api) : IClassFixture<SmtpApiF
         await (await client.DeleteAsync($"/api/v1/integrations/users/{deleted}")).ShouldBe(HttpStatusCode.OK);
         await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = deletedCode, password = "password123" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "This account is deleted");
+
+        // Someone who had signed in, then was deleted: the token stops working and signing in again is refused.
+        var leaverEmail = TestTenant.UniqueEmail("leaver");
+        var leaver = (await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "L", email = leaverEmail }))
+            .ShouldBe(HttpStatusCode.Created)).Id("seller_id");
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = await api.Smtp.InvitationCodeFor(leaverEmail), password = "password123" }))
+            .ShouldBe(HttpStatusCode.OK);
+        var leaverToken = await TestTenant.SignInAsync(api, leaverEmail, "password123");
+        await (await client.DeleteAsync($"/api/v1/integrations/users/{leaver}")).ShouldBe(HttpStatusCode.OK);
+        await (await TestTenant.WithBearer(api, leaverToken).GetAsync("/api/auth/me")).ShouldBe(HttpStatusCode.Unauthorized);
+        await (await api.Client().PostJson("/api/auth/login", new { email = leaverEmail, password = "password123" }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden, "This account is deleted");
     }
 }
 

@@ -16,6 +16,7 @@ internal static class CreateManagerEndpoint
             .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
             .RequireStoreAccess()
             .Validate<CreateManagerRequest>()
+            .WithExample(SeedExamples.CreateManagerRequest, SeedExamples.CreateManagerResponse)
             .WithName(family.Name("CreateManager"))
             .WithSummary("Create a manager in a store")
             .WithDescription("The store comes from the path only (a store_id in the body is ignored). Email unique across the product. `send_invitation` (default true) emails a single-use invitation; `invitation_sent` says whether it was handed to an SMTP server.")

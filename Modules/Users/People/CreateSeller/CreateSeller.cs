@@ -17,6 +17,7 @@ internal static class CreateSellerEndpoint
             .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
             .RequireStoreAccess()
             .Validate<CreateSellerRequest>()
+            .WithExample(SeedExamples.CreateSellerRequest, SeedExamples.CreateSellerResponse)
             .WithName(family.Name("CreateSeller"))
             .WithSummary("Create a seller in a store")
             .WithDescription("As managers, plus `manager_id`: it must be an active manager of that store (else 404); without it, the store's longest-serving active manager is assigned (none if the store has no manager yet).")

@@ -34,6 +34,7 @@ internal static class UpdateUserEndpoint
         group.MapPut("/users/{user_id}", Handle)
             .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
             .Validate<UpdateUserRequest>()
+            .WithExample(SeedExamples.UpdateUserRequest, null)
             .WithName(family.Name("UpdateUser"))
             .WithSummary("Update a manager or seller")
             .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A body with none of them is 400 `No fields to update`.")
