@@ -18,7 +18,11 @@ def wrk(path):
     lat = {m.group(1): ms(m.group(2), m.group(3)) for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)}
     non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
     sock = sum(int(x) for x in m.groups()) if (m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)) else 0
-    return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "errors": non2xx + sock}
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    cpu = re.search(r"host_cpu_ms ([\d.]+) pg_cpu_ms ([\d.]+)", text)
+    return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "errors": non2xx + sock,
+            "host_cpu": float(cpu.group(1)) / requests if cpu and requests else None,
+            "pg_cpu": float(cpu.group(2)) / requests if cpu and requests else None}
 
 def pgbench(path):
     text = path.read_text()
@@ -70,10 +74,10 @@ for n, label in (("my-stats-365", "at the load's connections"), ("my-stats-365-c
         lines.append(f"| p99 of one-year my-stats {label} | wrk latency distribution | {p99:.1f} ms | < 50 ms | {'✅' if p99 < 50 else '❌'} |")
 errors = sum(api[n]["errors"] for n in api_names if n != "my-stats-365-c1")
 lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
-          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---|"]
+          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
 for n in api_names:
     r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
-    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {', '.join(f(x) for x in r['all'])} |")
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {', '.join(f(x) for x in r['all'])} |")
 lines += ["", "## The same database work without the API (pgbench)", "", "| queries of | transactions/s | rows/s | avg latency ms | failed |", "|---|---:|---:|---:|---:|"]
 for n in db_names:
     r = db[n]; rows = r["rps"] * rows_per_request.get(n, 0)

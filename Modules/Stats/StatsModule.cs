@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Data;
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Stats.MyStats;
 
 namespace RetailPerformer.Stats;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Contracts;
@@ -9,7 +8,6 @@ using RetailPerformer.Stores.Directory;
 using RetailPerformer.Stores.GetStore;
 using RetailPerformer.Stores.ListStores;
 using RetailPerformer.Stores.MyStores;
-using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Stores;
 

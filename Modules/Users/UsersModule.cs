@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Users.Accounts;
 using RetailPerformer.Users.ChangePassword;
 using RetailPerformer.Users.Login;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using RetailPerformer.Shared.Auth;
 
 namespace RetailPerformer.Keys.Authentication;
 

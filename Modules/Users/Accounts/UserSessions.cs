@@ -1,4 +1,3 @@
-using Npgsql;
 using RetailPerformer.Shared.Contracts;
 
 namespace RetailPerformer.Users.Accounts;

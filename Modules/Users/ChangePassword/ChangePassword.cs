@@ -1,13 +1,4 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Npgsql;
-using RetailPerformer.Shared.Auth;
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.ChangePassword;

@@ -1,11 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Npgsql;
-using RetailPerformer.Shared.Auth;
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.Me;
