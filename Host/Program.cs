@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using RetailPerformer.Host.ApiReference;
 using RetailPerformer.Host.Errors;
 using RetailPerformer.Host.Operations;
