@@ -90,7 +90,7 @@ public sealed partial class SeedExamplesTests(ApiFactory api) : IClassFixture<Ap
         var (exitCode, output) = example.Language switch
         {
             "bash" => await Run("bash", "-c", code.TrimEnd() + " -sS -o /dev/stderr -w '\\nHTTP %{http_code}\\n'"),
-            "python" => await Run("python3", "-c", code),
+            "python" => await Run(await PythonWithRequests(), "-c", code),
             _ => await Run("node", "-e", code),
         };
 
@@ -99,6 +99,21 @@ public sealed partial class SeedExamplesTests(ApiFactory api) : IClassFixture<Ap
         output.ShouldNotContain("Traceback", Case.Sensitive, output);
         if (example.Language == "bash") output.ShouldContain("HTTP 200", Case.Sensitive, output);
         else output.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    /// <summary>RP_PYTHON, else the first python3 that can import requests (scripts/prerequisites makes sure one can).</summary>
+    private static async Task<string> PythonWithRequests()
+    {
+        var candidates = new[] { Environment.GetEnvironmentVariable("RP_PYTHON"), "python3", "/usr/bin/python3" };
+        foreach (var candidate in candidates.Where(c => !string.IsNullOrEmpty(c)))
+        {
+            try
+            {
+                if ((await Run(candidate!, "-c", "import requests")).ExitCode == 0) return candidate!;
+            }
+            catch (System.ComponentModel.Win32Exception) { /* not installed */ }
+        }
+        throw new InvalidOperationException("No python3 here can import requests: run scripts/prerequisites (Debian: apt-get install python3-requests) or set RP_PYTHON");
     }
 
     private static async Task<(int ExitCode, string Output)> Run(string program, params string[] arguments)
