@@ -34,7 +34,7 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
 
         if (key is null) return ApiKeyAuthentication.Invalid;
         if (!key.Active) return new ApiKeyAuthentication(ApiKeyStatus.Revoked, null);
-        if (key.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return new ApiKeyAuthentication(ApiKeyStatus.Expired, null);
+        if (key.Caller.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return new ApiKeyAuthentication(ApiKeyStatus.Expired, null);
 
         usage.Touch(key.Caller.TenantId, key.Caller.KeyId);
         return new ApiKeyAuthentication(ApiKeyStatus.Valid, key.Caller);
@@ -51,6 +51,6 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
         var caller = new ApiKeyCaller(row.Id, row.Name, row.TenantId, row.CreatedBy,
             row.Permissions.ToHashSet(), row.StoreIds?.ToHashSet(),
             row.ExpiresAt is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null);
-        return new CachedKey(caller, row.Active, caller.ExpiresAt);
+        return new CachedKey(caller, row.Active);
     }
 }

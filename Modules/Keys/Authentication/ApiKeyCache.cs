@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace RetailPerformer.Keys.Authentication;
 
 /// <summary>A key as authentication needs it; null in the cache means "no such key".</summary>
-internal sealed record CachedKey(ApiKeyCaller Caller, bool Active, DateTimeOffset? ExpiresAt);
+internal sealed record CachedKey(ApiKeyCaller Caller, bool Active);
 
 /// <summary>
 /// Key lookups by hash, kept in memory so authentication costs no database round trip. Entries live

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,7 +16,7 @@ internal static class ApiKeySecrets
     private const int SecretBytes = 32;
     private const int MaximumLength = 256;
 
-    public static string NewSecret() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(SecretBytes));
+    public static string NewSecret() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
@@ -32,7 +33,4 @@ internal static class ApiKeySecrets
     /// <summary>Printable ASCII without spaces, of a sane length: anything else cannot be a key and is not looked up.</summary>
     public static bool IsWellFormed(string presented) =>
         presented.Length is >= 16 and <= MaximumLength && presented.All(c => c is > ' ' and < (char)127);
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -4,18 +4,15 @@ using RetailPerformer.Shared.Contracts;
 
 namespace RetailPerformer.Kpi.ManagerEntry;
 
-public sealed record ManagerStoreKpiRequest(string? SellerId, string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects);
+public sealed record ManagerStoreKpiRequest(string? SellerId, string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects)
+    : IDayFigures;
 
 internal sealed class ManagerStoreKpiValidator : AbstractValidator<ManagerStoreKpiRequest>
 {
     public ManagerStoreKpiValidator(TimeProvider clock)
     {
         RuleFor(x => x.SellerId).NotEmpty();
-        RuleFor(x => x.Date).ValidKpiDate(clock);
-        RuleFor(x => x.CaJournalier).ValidMoney();
-        RuleFor(x => x.NbVentes).ValidCount();
-        RuleFor(x => x.NbArticles).ValidCount();
-        RuleFor(x => x.NbProspects).InclusiveBetween(0, KpiRules.MaximumCount);
+        this.ValidDayFigures(clock);
     }
 }
 
@@ -42,7 +39,7 @@ internal static class ManagerStoreKpiEndpoint
         var seller = Ids.TryParse(request.SellerId, out var sellerId) ? await staff.FindSellerAsync(manager.TenantId, sellerId, cancellationToken) : null;
         if (seller is null || manager.StoreId is null || seller.StoreId != manager.StoreId) return Problems.NotFound(SellerNotInYourStore);
 
-        KpiRules.TryParseDate(request.Date, out var date);
+        Dates.TryParseIso(request.Date, out var date);
         var line = new KpiLine(seller.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
         var written = (await writer.UpsertAsync(manager.TenantId, seller.StoreId, date, [line], Source, cancellationToken)).Single();
         return TypedResults.Ok(new KpiEntryResponse(ProblemMessages.KpiCreated, written.KpiId, written.Created ? "created" : "updated"));

@@ -3,20 +3,13 @@ using RetailPerformer.Shared.Contracts;
 
 namespace RetailPerformer.Kpi.SellerEntry;
 
-public sealed record SellerKpiEntryRequest(string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects);
+public sealed record SellerKpiEntryRequest(string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects) : IDayFigures;
 
 public sealed record KpiEntryResponse(string Message, Guid KpiId, string Action);
 
 internal sealed class SellerKpiEntryValidator : AbstractValidator<SellerKpiEntryRequest>
 {
-    public SellerKpiEntryValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.Date).ValidKpiDate(clock);
-        RuleFor(x => x.CaJournalier).ValidMoney();
-        RuleFor(x => x.NbVentes).ValidCount();
-        RuleFor(x => x.NbArticles).ValidCount();
-        RuleFor(x => x.NbProspects).InclusiveBetween(0, KpiRules.MaximumCount);
-    }
+    public SellerKpiEntryValidator(TimeProvider clock) => this.ValidDayFigures(clock);
 }
 
 internal static class SellerKpiEntryEndpoint
@@ -39,7 +32,7 @@ internal static class SellerKpiEntryEndpoint
     {
         var me = await staff.FindSellerAsync(seller.TenantId, seller.UserId, cancellationToken);
         if (me is null) return Problems.NotFound(ProblemMessages.UserNotFound);
-        KpiRules.TryParseDate(request.Date, out var date);
+        Dates.TryParseIso(request.Date, out var date);
         var line = new KpiLine(me.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
         var written = (await writer.UpsertAsync(seller.TenantId, me.StoreId, date, [line], Source, cancellationToken)).Single();
         return TypedResults.Ok(new KpiEntryResponse(ProblemMessages.KpiEntryCreated, written.KpiId, written.Created ? "created" : "updated"));

@@ -74,7 +74,7 @@ internal static class SyncKpiEndpoint
         if (unknown.Count > 0)
             return Problems.NotFound($"Sellers not found in store {storeId}: {string.Join(", ", unknown)}");
 
-        KpiRules.TryParseDate(request.Date, out var date);
+        Dates.TryParseIso(request.Date, out var date);
         var source = string.IsNullOrWhiteSpace(request.Source) ? SyncKpiValidator.DefaultSource : request.Source.Trim();
         var lines = entries.Select(e => new KpiLine(Guid.Parse(e.SellerId!.Trim()), e.CaJournalier!.Value, e.NbVentes!.Value, e.NbArticles!.Value,
             e.Prospects ?? 0, e.Timestamp)).ToList();

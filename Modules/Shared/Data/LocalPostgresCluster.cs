@@ -82,7 +82,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
     {
         var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-        await using var connection = new NpgsqlConnection(admin);
+        await EnsureDatabaseAsync(admin, name, cancellationToken);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Creates database <paramref name="name"/> on the server <paramref name="adminConnectionString"/> reaches, unless it exists.</summary>
+    public static async Task EnsureDatabaseAsync(string adminConnectionString, string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.AddWithValue(name);
@@ -91,7 +98,6 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
     private Task EnsureDatabaseAsync(CancellationToken cancellationToken) => CreateDatabaseAsync(DatabaseName, cancellationToken);

@@ -37,16 +37,13 @@ internal sealed class MyStatsValidator : AbstractValidator<MyStatsRequest>
 
     public MyStatsValidator()
     {
-        RuleFor(x => x.StartDate).NotEmpty().Must(d => TryParse(d, out _)).WithMessage("'start_date' must be a date formatted YYYY-MM-DD");
-        RuleFor(x => x.EndDate).NotEmpty().Must(d => TryParse(d, out _)).WithMessage("'end_date' must be a date formatted YYYY-MM-DD");
-        RuleFor(x => x).Must(x => !TryParse(x.StartDate, out var s) || !TryParse(x.EndDate, out var e) || s <= e)
+        RuleFor(x => x.StartDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'start_date' must be a date formatted YYYY-MM-DD");
+        RuleFor(x => x.EndDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'end_date' must be a date formatted YYYY-MM-DD");
+        RuleFor(x => x).Must(x => !Dates.TryParseIso(x.StartDate, out var s) || !Dates.TryParseIso(x.EndDate, out var e) || s <= e)
             .OverridePropertyName("start_date").WithMessage("'start_date' must not be after 'end_date'");
-        RuleFor(x => x).Must(x => !TryParse(x.StartDate, out var s) || !TryParse(x.EndDate, out var e) || e.DayNumber - s.DayNumber < MaximumDays)
+        RuleFor(x => x).Must(x => !Dates.TryParseIso(x.StartDate, out var s) || !Dates.TryParseIso(x.EndDate, out var e) || e.DayNumber - s.DayNumber < MaximumDays)
             .OverridePropertyName("end_date").WithMessage($"The period spans at most {MaximumDays} days");
     }
-
-    public static bool TryParse(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 }
 
 internal static class MyStatsEndpoint
@@ -69,8 +66,8 @@ internal static class MyStatsEndpoint
     private static async Task<Results<Ok<MyStatsResponse>, ProblemHttpResult>> Handle(
         [AsParameters] MyStatsRequest request, ApiKeyCaller caller, IStoreDirectory stores, IKpiTotals kpi, CancellationToken cancellationToken)
     {
-        MyStatsValidator.TryParse(request.StartDate, out var start);
-        MyStatsValidator.TryParse(request.EndDate, out var end);
+        Dates.TryParseIso(request.StartDate, out var start);
+        Dates.TryParseIso(request.EndDate, out var end);
 
         var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);
         if (reachable.Count == 0) return Problems.NotFound(ProblemMessages.NoAccessibleStore);

@@ -24,15 +24,7 @@ public static class TestDatabase
     private static async Task<string> CreateDatabaseAsync(string name)
     {
         var server = await Shared.Value;
-        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
-        await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
-        exists.Parameters.AddWithValue(name);
-        if (await exists.ExecuteScalarAsync() is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await LocalPostgresCluster.EnsureDatabaseAsync(server.AdminConnectionString, name);
         return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
