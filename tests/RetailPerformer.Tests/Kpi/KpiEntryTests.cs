@@ -42,6 +42,7 @@ public sealed class KpiEntryTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await seller.PostJson("/api/seller/kpi-entry", new { date = "2024-12-08", ca_journalier = -1, nb_ventes = 1, nb_articles = 1 })).ShouldBe(HttpStatusCode.BadRequest);
         await (await seller.PostJson("/api/seller/kpi-entry", new { date = "08/12/2024", ca_journalier = 1, nb_ventes = 1, nb_articles = 1 })).ShouldBe(HttpStatusCode.BadRequest);
         await (await seller.PostJson("/api/seller/kpi-entry", new { date = "2024-12-08", ca_journalier = 1, nb_articles = 1 })).ShouldBe(HttpStatusCode.BadRequest);
+        await (await seller.PostJson("/api/seller/kpi-entry", new { date = "2024-12-08", ca_journalier = 1, nb_ventes = 1, nb_articles = 1, nb_prospects = -1 })).ShouldBe(HttpStatusCode.BadRequest);
         (await api.Scalar<long>("SELECT count(*) FROM kpi.entries WHERE seller_id = $1", sellerId)).ShouldBe(0);
 
         await (await tenant.Gerant().PostJson("/api/seller/kpi-entry", new { date = "2024-12-08", ca_journalier = 1, nb_ventes = 1, nb_articles = 1 }))

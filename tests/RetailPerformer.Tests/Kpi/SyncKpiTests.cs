@@ -120,6 +120,22 @@ public sealed class SyncKpiTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await Rows(chain)).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("\"source\": \"SOURCE_TOO_LONG\"", "source")]
+    [InlineData("\"kpi_entries\": [{\"seller_id\": \"SELLER\", \"ca_journalier\": 1, \"nb_ventes\": 1, \"nb_articles\": 1, \"timestamp\": \"yesterday\"}]", null)]
+    public async Task A_bad_source_or_timestamp_is_400_and_writes_nothing(string fragment, string? field)
+    {
+        var chain = await ChainAsync(1);
+        var entries = $$"""[{"seller_id": "{{chain.Sellers[0]}}", "ca_journalier": 1, "nb_ventes": 1, "nb_articles": 1}]""";
+        fragment = fragment.Replace("SOURCE_TOO_LONG", new string('s', 101)).Replace("SELLER", chain.Sellers[0].ToString());
+        var json = fragment.StartsWith("\"kpi_entries\"")
+            ? $$"""{"store_id": "{{chain.Store}}", "date": "2025-11-26", {{fragment}}}"""
+            : $$"""{"store_id": "{{chain.Store}}", "date": "2025-11-26", "kpi_entries": {{entries}}, {{fragment}}}""";
+        var body = await (await chain.Kpi.PostRaw("/api/v1/integrations/kpi/sync", json)).ShouldBe(HttpStatusCode.BadRequest);
+        if (field is not null) body.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(body.GetRawText());
+        (await Rows(chain)).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Tomorrow_is_accepted_for_stores_ahead_of_utc()
     {

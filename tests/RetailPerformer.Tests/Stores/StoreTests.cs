@@ -44,6 +44,8 @@ public sealed class StoreTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"name": "", "location": "75001 Paris"}""", "name")]
     [InlineData("""{"name": "Paris"}""", "location")]
     [InlineData("""{"name": "Paris", "location": "   "}""", "location")]
+    [InlineData("""{"name": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "location": "75001 Paris"}""", "name")]
+    [InlineData("""{"name": "Paris", "location": "75001 Paris", "phone": "000000000000000000000000000000000000000000000000000"}""", "phone")]
     public async Task A_store_without_name_or_location_is_400_and_writes_nothing(string json, string field)
     {
         var tenant = await TestTenant.CreateAsync(api);

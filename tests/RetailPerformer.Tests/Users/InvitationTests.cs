@@ -83,6 +83,10 @@ public sealed class InvitationTests(SmtpApiFactory api) : IClassFixture<SmtpApiF
         var email = TestTenant.UniqueEmail("seller");
         await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email })).ShouldBe(HttpStatusCode.Created);
         var code = await api.Smtp.InvitationCodeFor(email);
+        (await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = code, password = "short" })).ShouldBe(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("password", out _).ShouldBeTrue();
+        (await (await api.Client().PostJson("/api/auth/accept-invitation", new { password = "password123" })).ShouldBe(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("token", out _).ShouldBeTrue();
         await api.Execute("UPDATE users.invitations SET expires_at = now() - interval '1 minute' WHERE email = $1", email);
         await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = code, password = "password123" })).ShouldBe(HttpStatusCode.BadRequest);
         (await api.Scalar<string>("SELECT password_hash FROM users.users WHERE email_normalized = $1", email)).ShouldBeNull();

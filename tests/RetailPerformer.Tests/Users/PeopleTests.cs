@@ -52,6 +52,7 @@ public sealed class PeopleTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"email": "a@example.test"}""", "name")]
     [InlineData("""{"name": "A"}""", "email")]
     [InlineData("""{"name": "A", "email": "nope"}""", "email")]
+    [InlineData("""{"name": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "email": "a@example.test"}""", "name")]
     [InlineData("""{"name": "A", "email": "a@example.test", "send_invitation": "maybe"}""", null)]
     public async Task Invalid_people_are_400_and_write_nothing(string json, string? field)
     {
@@ -161,6 +162,8 @@ public sealed class PeopleTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"status": "deleted"}""", "status")]
     [InlineData("""{"status": "banned"}""", "status")]
     [InlineData("""{"name": ""}""", "name")]
+    [InlineData("""{"phone": "000000000000000000000000000000000000000000000000000"}""", "phone")]
+    [InlineData("""{"external_id": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}""", "external_id")]
     public async Task An_update_with_an_invalid_value_is_400_and_changes_nothing(string json, string field)
     {
         var tenant = await TestTenant.CreateAsync(api);
