@@ -29,6 +29,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mod
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Waiting for another host's migrations, or migrating a large table, may take longer than requests may.
+        await Execute(connection, "SET statement_timeout = 0", cancellationToken);
         await Execute(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try
         {

@@ -36,6 +36,31 @@ public sealed class MigrationRunnerTests
     }
 
     [Fact]
+    public async Task Waiting_for_another_hosts_migrations_is_not_cut_short_by_the_statement_timeout()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(await TestDatabase.DatabaseAsync("rp_migrations_" + Guid.NewGuid().ToString("N")[..12]))
+        {
+            Options = "-c statement_timeout=200",
+        }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var users = new ModuleMigrations("users", typeof(RetailPerformer.Users.UsersModule).Assembly);
+
+        // Another host holds the migration lock for longer than a statement may run.
+        await using var otherHost = await dataSource.OpenConnectionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationRunner.AdvisoryLockKey})", otherHost))
+            await take.ExecuteNonQueryAsync();
+        var migrating = Runner(dataSource, users).RunAsync(CancellationToken.None);
+        await Task.Delay(1000);
+        migrating.IsCompleted.ShouldBeFalse();
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationRunner.AdvisoryLockKey})", otherHost))
+            await release.ExecuteNonQueryAsync();
+
+        await migrating;
+        await using var connection = await dataSource.OpenConnectionAsync();
+        (await Count(connection, "SELECT count(*) FROM rp_meta.schema_migrations WHERE module = 'users'")).ShouldBe(users.Load().Count);
+    }
+
+    [Fact]
     public async Task Hosts_migrating_at_once_apply_each_migration_exactly_once()
     {
         await using var dataSource = await FreshDatabase();
