@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RetailPerformer.Shared.Contracts;
 
 namespace RetailPerformer.Stores.MyStores;
@@ -11,6 +12,11 @@ public sealed record MyStoresStore(
 /// <summary>The v1.2 guide's shape.</summary>
 public sealed record MyStoresResponse(IReadOnlyList<MyStoresStore> Stores, int TotalStores, int TotalManagers, int TotalSellers);
 
+/// <summary>my-stores' answer is large; serialized by generated code (see <see cref="BufferedJson{T}"/>).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(MyStoresResponse))]
+internal sealed partial class MyStoresJson : JsonSerializerContext;
+
 internal static class MyStoresEndpoint
 {
     public static void MapMyStores(this RouteGroupBuilder group, IntegrationFamily family) =>
@@ -23,20 +29,31 @@ internal static class MyStoresEndpoint
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<MyStoresResponse>, ProblemHttpResult>> Handle(
+    private static async Task<Results<BufferedJson<MyStoresResponse>, ProblemHttpResult>> Handle(
         ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, CancellationToken cancellationToken)
     {
         var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);
         if (reachable.Count == 0) return Problems.NotFound(ProblemMessages.NoAccessibleStore);
 
-        var people = (await staff.ListByStoresAsync(caller.TenantId, reachable.Select(s => s.Id).ToList(), cancellationToken))
-            .ToLookup(p => p.StoreId);
-        var result = reachable.Select(store =>
+        // One pass over the people (already by name), into each store's two lists.
+        var lists = reachable.ToDictionary(s => s.Id, _ => (Managers: new List<MyStoresPerson>(), Sellers: new List<MyStoresPerson>()));
+        foreach (var p in await staff.ListByStoresAsync(caller.TenantId, lists.Keys, cancellationToken))
         {
-            var managers = people[store.Id].Where(p => p.Role == Roles.Manager).Select(p => new MyStoresPerson(p.Id, p.Name, p.Email, p.Status)).ToList();
-            var sellers = people[store.Id].Where(p => p.Role == Roles.Seller).Select(p => new MyStoresPerson(p.Id, p.Name, p.Email, p.Status)).ToList();
-            return new MyStoresStore(store.Id, store.Name, store.Address, store.Location, store.Active, managers.Count, managers, sellers.Count, sellers);
-        }).ToList();
-        return TypedResults.Ok(new MyStoresResponse(result, result.Count, result.Sum(s => s.ManagersCount), result.Sum(s => s.SellersCount)));
+            if (!lists.TryGetValue(p.StoreId, out var store)) continue;
+            (p.Role == Roles.Manager ? store.Managers : store.Sellers).Add(new MyStoresPerson(p.Id, p.Name, p.Email, p.Status));
+        }
+        var result = new List<MyStoresStore>(reachable.Count);
+        int managers = 0, sellers = 0;
+        foreach (var store in reachable)
+        {
+            var people = lists[store.Id];
+            managers += people.Managers.Count;
+            sellers += people.Sellers.Count;
+            result.Add(new MyStoresStore(store.Id, store.Name, store.Address, store.Location, store.Active,
+                people.Managers.Count, people.Managers, people.Sellers.Count, people.Sellers));
+        }
+        return new BufferedJson<MyStoresResponse>(
+            new MyStoresResponse(result, result.Count, managers, sellers),
+            MyStoresJson.Default.MyStoresResponse);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider c
             ORDER BY name, id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = storeIds as Guid[] ?? storeIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = storeIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var staff = new List<StaffMember>();
         while (await reader.ReadAsync(cancellationToken))
