@@ -22,22 +22,26 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
     public async ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
     {
         if (!ApiKeySecrets.IsWellFormed(presentedKey)) return ApiKeyAuthentication.Invalid;
-        var hash = ApiKeySecrets.Hash(presentedKey);
-        var hashHex = Convert.ToHexString(hash);
-
-        if (!cache.TryGet(hashHex, out var key))
-        {
-            var generation = cache.Generation;
-            key = await LoadAsync(hash, cancellationToken);
-            cache.Set(hashHex, key, generation);
-        }
+        var hash = ApiKeySecrets.HashOf(presentedKey);
+        if (!cache.TryGet(hash, out var key)) key = await LoadAndCacheAsync(hash, cancellationToken);
 
         if (key is null) return ApiKeyAuthentication.Invalid;
-        if (!key.Active) return new ApiKeyAuthentication(ApiKeyStatus.Revoked, null);
-        if (key.Caller.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return new ApiKeyAuthentication(ApiKeyStatus.Expired, null);
+        if (!key.Active) return Revoked;
+        if (key.Caller.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return Expired;
 
         usage.Touch(key.Caller.TenantId, key.Caller.KeyId);
-        return new ApiKeyAuthentication(ApiKeyStatus.Valid, key.Caller);
+        return key.Valid;
+    }
+
+    private static readonly ApiKeyAuthentication Revoked = new(ApiKeyStatus.Revoked, null);
+    private static readonly ApiKeyAuthentication Expired = new(ApiKeyStatus.Expired, null);
+
+    private async ValueTask<CachedKey?> LoadAndCacheAsync(KeyHash hash, CancellationToken cancellationToken)
+    {
+        var generation = cache.Generation;
+        var key = await LoadAsync(hash.ToBytes(), cancellationToken);
+        cache.Set(hash, key, generation);
+        return key;
     }
 
     private async Task<CachedKey?> LoadAsync(byte[] hash, CancellationToken cancellationToken)

@@ -1,46 +1,126 @@
-using Microsoft.Extensions.Caching.Memory;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using RetailPerformer.Shared.Contracts;
 
 namespace RetailPerformer.Keys.Authentication;
 
 /// <summary>A key as authentication needs it; null in the cache means "no such key".</summary>
-internal sealed record CachedKey(ApiKeyCaller Caller, bool Active);
+internal sealed record CachedKey(ApiKeyCaller Caller, bool Active)
+{
+    /// <summary>The answer for a valid, unexpired key, built once rather than on every request.</summary>
+    public ApiKeyAuthentication Valid { get; } = new(ApiKeyStatus.Valid, Caller);
+}
+
+/// <summary>The SHA-256 of a key as a value, so that looking a key up allocates nothing.</summary>
+internal readonly record struct KeyHash(ulong A, ulong B, ulong C, ulong D)
+{
+    public const int Length = 32;
+
+    public static KeyHash From(ReadOnlySpan<byte> sha256) => new(
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256),
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256[8..]),
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256[16..]),
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256[24..]));
+
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, A);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), B);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(16), C);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), D);
+        return bytes;
+    }
+
+    /// <summary>The hex form the revocation notifications carry; false when it is not a SHA-256.</summary>
+    public static bool TryParseHex(string hex, out KeyHash hash)
+    {
+        Span<byte> bytes = stackalloc byte[Length];
+        if (hex.Length != Length * 2 || Convert.FromHexString(hex, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != Length)
+        {
+            hash = default;
+            return false;
+        }
+        hash = From(bytes);
+        return true;
+    }
+}
 
 /// <summary>
 /// Key lookups by hash, kept in memory so authentication costs no database round trip. Entries live
-/// <c>Keys:CacheSeconds</c> (30 s by default). A revocation evicts the entry at once in this process and,
-/// through PostgreSQL NOTIFY (<see cref="KeyRevocationListener"/>), in every other host sharing the
+/// <c>Keys:CacheSeconds</c> (30 s by default). A revocation evicts the entry at once in the process that made it
+/// and, through PostgreSQL NOTIFY (<see cref="KeyRevocationListener"/>), in every other host sharing the
 /// database; the time-to-live only bounds the lag should a host miss that notification.
 /// </summary>
-internal sealed class ApiKeyCache(TimeSpan timeToLive) : IDisposable
+/// <remarks>
+/// A concurrent dictionary with a monotonic expiry rather than <c>MemoryCache</c>: this lookup runs on every
+/// integration request, and <c>MemoryCache</c>'s bookkeeping (access times, expiration scans, string keys) was a
+/// visible share of the cost of an authenticated request. Presented keys that match nothing are cached too
+/// (a client retrying a dead key must not reach the database each time) but only while the cache holds fewer than
+/// <see cref="MaximumEntries"/>, so random keys cannot grow it without bound; real keys are bounded by the table.
+/// </remarks>
+internal sealed class ApiKeyCache(TimeSpan timeToLive)
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 200_000 });
+    public const int MaximumEntries = 200_000;
+
+    private sealed record Entry(CachedKey? Key, long ExpiresAtTicks);
+
+    private readonly ConcurrentDictionary<KeyHash, Entry> _entries = new();
+    private readonly long _timeToLive = (long)timeToLive.TotalMilliseconds;
     private long _generation;
+    private int _count;
+    private long _nextSweep;
+
+    /// <summary>Monotonic milliseconds: cheap, and blind to changes of the wall clock.</summary>
+    private static long Now => Environment.TickCount64;
 
     /// <summary>Read before a database lookup; a lookup may be cached only if no eviction happened since.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public bool TryGet(string hashHex, out CachedKey? key) => _cache.TryGetValue(hashHex, out key);
+    public bool TryGet(in KeyHash hash, out CachedKey? key)
+    {
+        if (_entries.TryGetValue(hash, out var entry) && entry.ExpiresAtTicks > Now)
+        {
+            key = entry.Key;
+            return true;
+        }
+        key = null;
+        return false;
+    }
 
-    public void Set(string hashHex, CachedKey? key, long generationBeforeLookup)
+    public void Set(in KeyHash hash, CachedKey? key, long generationBeforeLookup)
     {
         // A revocation that landed while we were reading the database may have evicted nothing yet: keep
         // our (possibly stale) answer out of the cache.
         if (Generation != generationBeforeLookup) return;
-        _cache.Set(hashHex, key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = timeToLive, Size = 1 });
+        if (key is null && Volatile.Read(ref _count) >= MaximumEntries && !TrySweepExpired()) return;
+        var entry = new Entry(key, Now + _timeToLive);
+        _entries.AddOrUpdate(hash, _ => { Interlocked.Increment(ref _count); return entry; }, (_, _) => entry);
     }
 
-    public void Evict(string hashHex)
+    public void Evict(in KeyHash hash)
     {
         Interlocked.Increment(ref _generation);
-        _cache.Remove(hashHex);
+        if (_entries.TryRemove(hash, out _)) Interlocked.Decrement(ref _count);
     }
 
     /// <summary>After losing the notification channel we cannot know what we missed.</summary>
     public void Clear()
     {
         Interlocked.Increment(ref _generation);
-        _cache.Clear();
+        foreach (var hash in _entries.Keys)
+            if (_entries.TryRemove(hash, out _)) Interlocked.Decrement(ref _count);
     }
 
-    public void Dispose() => _cache.Dispose();
+    /// <summary>Drops expired entries, at most once per time-to-live; true when that made room.</summary>
+    private bool TrySweepExpired()
+    {
+        var now = Now;
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, now + _timeToLive, due) != due) return false;
+        foreach (var (hash, entry) in _entries)
+            if (entry.ExpiresAtTicks <= now && _entries.TryRemove(hash, out _)) Interlocked.Decrement(ref _count);
+        return Volatile.Read(ref _count) < MaximumEntries;
+    }
 }

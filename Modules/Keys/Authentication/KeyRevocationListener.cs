@@ -21,7 +21,11 @@ internal sealed class KeyRevocationListener(NpgsqlDataSource dataSource, ApiKeyC
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, notification) => cache.Evict(notification.Payload);
+                connection.Notification += (_, notification) =>
+                {
+                    if (KeyHash.TryParseHex(notification.Payload, out var hash)) cache.Evict(hash);
+                    else logger.LogWarning("Ignored a key revocation notice that is not a key hash");
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 // Whatever was revoked while we were not listening is unknown to us.

@@ -75,9 +75,11 @@ internal static class ApiKeyStore
 
     /// <summary>
     /// Disables a key inside <paramref name="transaction"/> and tells every host (NOTIFY is delivered on
-    /// commit) to forget it; false when it was not active.
+    /// commit) to forget it. Returns the key's hash, for the caller to evict it from this host's cache as soon as
+    /// it has committed (the notification reaches this host too, but not necessarily before its next request);
+    /// null when the key was not active.
     /// </summary>
-    public static async Task<bool> RevokeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    public static async Task<KeyHash?> RevokeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         Guid tenantId, Guid id, Guid? replacedBy, DateTime now)
     {
         var hash = await connection.QuerySingleOrDefaultAsync<byte[]>("""
@@ -85,10 +87,10 @@ internal static class ApiKeyStore
             WHERE tenant_id = @tenantId AND id = @id AND active
             RETURNING key_hash
             """, new { tenantId, id, replacedBy, now }, transaction);
-        if (hash is null) return false;
+        if (hash is null) return null;
         await connection.ExecuteAsync($"SELECT pg_notify('{KeyRevocationListener.Channel}', @payload)",
             new { payload = Convert.ToHexString(hash) }, transaction);
-        return true;
+        return KeyHash.From(hash);
     }
 
     public static Task<ApiKeyRow?> FindAsync(NpgsqlConnection connection, Guid tenantId, Guid id) =>

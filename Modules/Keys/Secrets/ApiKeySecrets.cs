@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
+using RetailPerformer.Keys.Authentication;
+
 namespace RetailPerformer.Keys.Secrets;
 
 /// <summary>
@@ -18,7 +20,19 @@ internal static class ApiKeySecrets
 
     public static string NewSecret() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
 
+    /// <summary>What is stored: the SHA-256 of the key's UTF-8 bytes.</summary>
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>The same hash as <see cref="Hash"/>, computed on the stack: it runs on every authenticated request.</summary>
+    public static KeyHash HashOf(string wellFormedSecret)
+    {
+        // A well-formed key is at most MaximumLength ASCII characters, so one byte each.
+        Span<byte> utf8 = stackalloc byte[MaximumLength];
+        var length = Encoding.UTF8.GetBytes(wellFormedSecret, utf8);
+        Span<byte> hash = stackalloc byte[KeyHash.Length];
+        SHA256.HashData(utf8[..length], hash);
+        return KeyHash.From(hash);
+    }
 
     /// <summary>What the list shows: the prefix and the last four characters.</summary>
     public static string Hint(string secret)
@@ -32,5 +46,5 @@ internal static class ApiKeySecrets
 
     /// <summary>Printable ASCII without spaces, of a sane length: anything else cannot be a key and is not looked up.</summary>
     public static bool IsWellFormed(string presented) =>
-        presented.Length is >= 16 and <= MaximumLength && presented.All(c => c is > ' ' and < (char)127);
+        presented.Length is >= 16 and <= MaximumLength && !presented.AsSpan().ContainsAnyExceptInRange('!', '~');
 }

@@ -1,3 +1,5 @@
+using RetailPerformer.Keys.Authentication;
+
 namespace RetailPerformer.Keys.Management.Deactivate;
 
 public sealed record DeactivateApiKeyResponse(bool Success, string Message, ApiKeyResponse ApiKey);
@@ -15,17 +17,18 @@ internal static class DeactivateApiKeyEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<DeactivateApiKeyResponse>, ProblemHttpResult>> Handle(
-        string id, AppUser gerant, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(id, out var keyId)) return Problems.NotFound(ApiKeyStore.NotFound);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await ApiKeyStore.RevokeAsync(connection, transaction, gerant.TenantId, keyId, null, clock.GetUtcNow().UtcDateTime))
+        if (await ApiKeyStore.RevokeAsync(connection, transaction, gerant.TenantId, keyId, null, clock.GetUtcNow().UtcDateTime) is not { } revoked)
         {
             var existing = await ApiKeyStore.FindAsync(connection, gerant.TenantId, keyId);
             return existing is null ? Problems.NotFound(ApiKeyStore.NotFound) : Problems.BadRequest("API key already deactivated");
         }
         await transaction.CommitAsync(cancellationToken);
+        keyCache.Evict(revoked);
         var row = (await ApiKeyStore.FindAsync(connection, gerant.TenantId, keyId))!;
         return TypedResults.Ok(new DeactivateApiKeyResponse(true, Deactivated, ApiKeyResponse.From(row)));
     }

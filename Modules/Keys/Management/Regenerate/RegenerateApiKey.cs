@@ -1,3 +1,5 @@
+using RetailPerformer.Keys.Authentication;
+
 namespace RetailPerformer.Keys.Management.Regenerate;
 
 internal static class RegenerateApiKeyEndpoint
@@ -11,7 +13,7 @@ internal static class RegenerateApiKeyEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Created<ApiKeySecretResponse>, ProblemHttpResult>> Handle(
-        string id, AppUser gerant, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(id, out var keyId)) return Problems.NotFound(ApiKeyStore.NotFound);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -25,8 +27,9 @@ internal static class RegenerateApiKeyEndpoint
 
         var (secret, replacement) = await ApiKeyStore.InsertAsync(connection, transaction, gerant.TenantId, gerant.UserId,
             old.Name, old.Permissions, old.StoreIds, old.ExpiresInDays, now);
-        await ApiKeyStore.RevokeAsync(connection, transaction, gerant.TenantId, old.Id, replacement.Id, now);
+        var revoked = await ApiKeyStore.RevokeAsync(connection, transaction, gerant.TenantId, old.Id, replacement.Id, now);
         await transaction.CommitAsync(cancellationToken);
+        if (revoked is { } hash) keyCache.Evict(hash);
 
         return TypedResults.Created($"/api/gerant/api-keys/{replacement.Id}",
             new ApiKeySecretResponse(secret, ApiKeySecretResponse.ShownOnce, ApiKeyResponse.From(replacement)));
