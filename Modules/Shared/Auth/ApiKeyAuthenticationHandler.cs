@@ -1,49 +1,61 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Shared.Auth;
 
 /// <summary>
-/// The authentication step of the integration API. Reads <c>X-API-Key</c> (primary) or
-/// <c>Authorization: Bearer</c> (alias, always an API key on these routes), resolves the caller
-/// through the Keys module and stores it as a request feature for the slices.
+/// The authentication step of the integration API, registered as the ASP.NET Core scheme <c>ApiKey</c>.
+/// Reads <c>X-API-Key</c> (primary) or <c>Authorization: Bearer</c> (alias, always an API key on these
+/// routes), resolves the caller through the Keys module and stores it as a request feature for the slices.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
-    UrlEncoder encoder,
-    IApiKeyAuthenticator authenticator)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+/// <remarks>
+/// It implements <see cref="IAuthenticationHandler"/> directly rather than deriving from
+/// <c>AuthenticationHandler&lt;TOptions&gt;</c>: the framework builds a handler per request, and the base
+/// class's constructor asks the logger factory for a logger under its global lock and looks up named options
+/// every time. Under load that lock was the largest contention of an authenticated request
+/// (`bench/run --only me --trace me`). This handler is built from singletons only and is not disposable,
+/// so the request's service scope does not have to track it either.
+/// </remarks>
+public sealed class ApiKeyAuthenticationHandler(IApiKeyAuthenticator authenticator, ILogger<ApiKeyAuthenticationHandler> logger)
+    : IAuthenticationHandler
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-API-Key";
     public const string KeyIdClaim = "rp:key_id";
     public const string ScopeClaim = "scope";
-    private const string FailureItem = "rp:api_key_failure";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    private HttpContext _context = null!;
+    private Task<AuthenticateResult>? _result;
+
+    /// <summary>Why authentication failed, for the challenge: missing, invalid, expired or revoked.</summary>
+    private string _failure = "missing";
+
+    public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
     {
-        var presented = ReadPresentedKey(Request);
-        if (presented is null)
-        {
-            Context.Items[FailureItem] = "missing";
-            return AuthenticateResult.NoResult();
-        }
+        _context = context;
+        return Task.CompletedTask;
+    }
 
-        var result = await authenticator.AuthenticateAsync(presented, Context.RequestAborted);
+    /// <summary>Several policies of one request may ask; the key is resolved once.</summary>
+    public Task<AuthenticateResult> AuthenticateAsync() => _result ??= AuthenticateOnceAsync();
+
+    private async Task<AuthenticateResult> AuthenticateOnceAsync()
+    {
+        var presented = ReadPresentedKey(_context.Request);
+        if (presented is null) return AuthenticateResult.NoResult();
+
+        var result = await authenticator.AuthenticateAsync(presented, _context.RequestAborted);
         if (result.Status != ApiKeyStatus.Valid || result.Caller is null)
         {
-            var reason = result.Status.ToString().ToLowerInvariant();
-            Context.Items[FailureItem] = reason;
-            return AuthenticateResult.Fail($"API key {reason}");
+            _failure = result.Status.ToString().ToLowerInvariant();
+            logger.LogDebug("API key refused: {Reason}", _failure);
+            return AuthenticateResult.Fail($"API key {_failure}");
         }
 
-        Context.Features.Set(result.Caller);
+        _context.Features.Set(result.Caller);
         return AuthenticateResult.Success(new AuthenticationTicket(result.Caller.Principal, SchemeName));
     }
 
@@ -61,10 +73,15 @@ public sealed class ApiKeyAuthenticationHandler(
         return null;
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    public Task ChallengeAsync(AuthenticationProperties? properties)
     {
-        var reason = Context.Items[FailureItem] as string ?? "missing";
-        Response.Headers.WWWAuthenticate = $"ApiKey header=\"{HeaderName}\"";
-        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, $"API key {reason}");
+        _context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{HeaderName}\"";
+        return Problems.WriteAsync(_context, StatusCodes.Status401Unauthorized, $"API key {_failure}");
+    }
+
+    public Task ForbidAsync(AuthenticationProperties? properties)
+    {
+        _context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,12 +50,23 @@ public static class Policies
     /// <summary>The API-key scheme, the app-user scheme, and one policy per scope and per role.</summary>
     public static IServiceCollection AddRetailPerformerAuth(this IServiceCollection services)
     {
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+        services.AddTransient<ApiKeyAuthenticationHandler>();
+        services.AddAuthentication(o => o.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null))
             .AddScheme<AuthenticationSchemeOptions, UserAuthenticationHandler>(UserAuthenticationHandler.SchemeName, null)
             .AddBearerToken(UserAuthenticationHandler.TokenSchemeName, o => o.BearerTokenExpiration = UserTokens.Lifetime);
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        // The framework registers its authorization services as transient so that handlers may depend on scoped
+        // services; ours are requirements handling themselves and depend on nothing, so one instance of each
+        // serves every request instead of eight objects built for each (registered first: the framework's
+        // TryAdd then keeps these).
+        services.AddSingleton<IPolicyEvaluator, PolicyEvaluator>();
+        services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        services.AddSingleton<IAuthorizationHandlerProvider, DefaultAuthorizationHandlerProvider>();
+        services.AddSingleton<IAuthorizationEvaluator, DefaultAuthorizationEvaluator>();
+        services.AddSingleton<IAuthorizationHandlerContextFactory, DefaultAuthorizationHandlerContextFactory>();
+        services.AddSingleton<IAuthorizationHandler, PassThroughAuthorizationHandler>();
 
         var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(AnyApiKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
