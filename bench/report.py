@@ -46,7 +46,9 @@ db = {n: median_of("db", n, pgbench) for n in db_names}
 
 rows_per_request = {"sync-new": 100, "sync-existing": 100}
 def ratio(numerator, denominator):
-    return numerator["rps"] / denominator["rps"] if numerator and denominator else None
+    """The median of the ratios of the repetitions, each pair run back to back."""
+    if not numerator or not denominator: return None
+    return statistics.median(n / d for n, d in zip(numerator["all"], denominator["all"]))
 ratios = [r for r in [
     ("R_auth", "`/me` req/s ÷ `/health` req/s", ratio(api.get("me"), api.get("health")), 0.85),
     ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s", ratio(api.get("sync-new"), db.get("sync-new")), 0.6),
@@ -61,7 +63,7 @@ lines = [
     f"# Benchmark results ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
     f"Machine: {a.machine}.  ",
     f"Dataset: {a.dataset}.  ",
-    f"Load: {a.settings}; medians of the repetitions. Command: `bench/run{' --large' if 'large' in a.out else ''}`.", "",
+    f"Load: {a.settings}; medians of the repetitions; each ratio is the median of the ratios of its repetitions, whose two sides ran back to back. Command: `bench/run{' --large' if 'large' in a.out else ''}`.", "",
     "## Ratios (each taken within this run)", "",
     "| ratio | definition | value | bar | |", "|---|---|---:|---:|---|",
 ]
