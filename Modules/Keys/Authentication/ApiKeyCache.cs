@@ -69,6 +69,7 @@ internal sealed class ApiKeyCache(TimeSpan timeToLive)
     private readonly ConcurrentDictionary<KeyHash, Entry> _entries = new();
     private readonly long _timeToLive = (long)timeToLive.TotalMilliseconds;
     private long _generation;
+    /// <summary>Approximate (a lost race of two additions may count one entry twice): it only bounds the size.</summary>
     private int _count;
     private long _nextSweep;
 
