@@ -40,6 +40,17 @@ public sealed class ApiReferenceTests(ApiFactory api) : IClassFixture<ApiFactory
         paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("/api/v1/integrations/me", "IntegrationMeResponse")]   // answered with pre-serialized bytes
+    [InlineData("/api/v1/integrations/my-stores", "MyStoresResponse")] // answered with BufferedJson
+    public async Task Answers_written_without_Ok_still_document_their_200_schema(string path, string schema)
+    {
+        using var document = JsonDocument.Parse(await api.Client().GetStringAsync("/openapi/v1.json"));
+        var ok = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json");
+        ok.GetProperty("schema").Str("$ref").ShouldEndWith("/" + schema);
+    }
+
     [Fact]
     public async Task Operations_carry_the_seeds_examples()
     {
