@@ -66,7 +66,7 @@ internal static class ApiKeyStore
             """,
             new
             {
-                tenantId, id = Guid.CreateVersion7(), name, hash = ApiKeySecrets.Hash(secret), hint = ApiKeySecrets.Hint(secret),
+                tenantId, id = Guid.CreateVersion7(), name, hash = ApiKeySecrets.HashOf(secret).ToBytes(), hint = ApiKeySecrets.Hint(secret),
                 permissions, storeIds, expiresInDays, expiresAt = expiresInDays is { } days ? now.AddDays(days) : (DateTime?)null,
                 createdBy, now,
             }, transaction);

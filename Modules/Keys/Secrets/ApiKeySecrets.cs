@@ -20,10 +20,10 @@ internal static class ApiKeySecrets
 
     public static string NewSecret() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
 
-    /// <summary>What is stored: the SHA-256 of the key's UTF-8 bytes.</summary>
-    public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-
-    /// <summary>The same hash as <see cref="Hash"/>, computed on the stack: it runs on every authenticated request.</summary>
+    /// <summary>
+    /// What is stored and looked up: the SHA-256 of the key's UTF-8 bytes, computed on the stack (it runs on every
+    /// authenticated request). Only for well-formed keys (see <see cref="IsWellFormed"/>); new secrets are.
+    /// </summary>
     public static KeyHash HashOf(string wellFormedSecret)
     {
         // A well-formed key is at most MaximumLength ASCII characters, so one byte each.

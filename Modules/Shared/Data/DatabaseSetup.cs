@@ -23,20 +23,25 @@ public static class DatabaseSetup
     /// than by Npgsql's <c>Command Timeout</c>: the client-side timeout arms a timer on every network read, and
     /// under load those timers' shared lock was the largest contention of a request that reads many rows
     /// (`bench/run --only my-stores --trace my-stores`). The server cancels the statement itself, and a request
-    /// that goes away still cancels its query through the request's cancellation token. An explicit
-    /// <c>Command Timeout</c> in the connection string is kept as it is.
+    /// that goes away still cancels its query through the request's cancellation token. A connection string that
+    /// sets a <c>Command Timeout</c>, or a <c>statement_timeout</c> in its <c>Options</c>, is kept as it is.
     /// </remarks>
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
-        if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"command\s*timeout", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        if (!Names(connectionString, "CommandTimeout") && settings.Options?.Contains("statement_timeout", StringComparison.OrdinalIgnoreCase) != true)
         {
             settings.CommandTimeout = 0;
             settings.Options = $"{settings.Options} -c statement_timeout={(int)StatementTimeout.TotalMilliseconds}".Trim();
         }
         return builder.Build();
     }
+
+    /// <summary>Whether the connection string itself sets <paramref name="keyword"/> (spaces and case aside).</summary>
+    private static bool Names(string connectionString, string keyword) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "").Equals(keyword, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A module declares its schema's migrations; the runner applies them in registration order.</summary>
     public static IServiceCollection AddModuleMigrations(this IServiceCollection services, string module, System.Reflection.Assembly assembly) =>

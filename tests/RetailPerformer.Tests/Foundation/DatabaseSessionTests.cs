@@ -31,4 +31,16 @@ public sealed class DatabaseSessionTests(ApiFactory api) : IClassFixture<ApiFact
         await using var command = dataSource.CreateCommand("SHOW statement_timeout");
         (await command.ExecuteScalarAsync()).ShouldBe("0");
     }
+
+    [Fact]
+    public async Task An_explicit_statement_timeout_in_the_connection_options_is_kept()
+    {
+        var configured = new NpgsqlConnectionStringBuilder(await TestDatabase.DatabaseAsync("rp_session_" + Guid.NewGuid().ToString("N")[..12]))
+        {
+            Options = "-c statement_timeout=45000",
+        };
+        await using var dataSource = DatabaseSetup.BuildDataSource(configured.ConnectionString);
+        await using var command = dataSource.CreateCommand("SHOW statement_timeout");
+        (await command.ExecuteScalarAsync()).ShouldBe("45s");
+    }
 }
