@@ -21,6 +21,13 @@ internal static class ApiKeySecrets
     public static string NewSecret() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
 
     /// <summary>
+    /// One SHA-256 context per thread, reset after each use. <c>SHA256.HashData</c> creates and frees an OpenSSL
+    /// context on every call, and two threads doing so contend inside OpenSSL: measured on this 2-core machine,
+    /// 1.27 µs per hash with two threads hashing (0.71 with one), against 0.59 µs reusing a context per thread.
+    /// </summary>
+    [ThreadStatic] private static IncrementalHash? t_sha256;
+
+    /// <summary>
     /// What is stored and looked up: the SHA-256 of the key's UTF-8 bytes, computed on the stack (it runs on every
     /// authenticated request). Only for well-formed keys (see <see cref="IsWellFormed"/>); new secrets are.
     /// </summary>
@@ -30,7 +37,11 @@ internal static class ApiKeySecrets
         Span<byte> utf8 = stackalloc byte[MaximumLength];
         var length = Encoding.UTF8.GetBytes(wellFormedSecret, utf8);
         Span<byte> hash = stackalloc byte[KeyHash.Length];
-        SHA256.HashData(utf8[..length], hash);
+        // Nothing awaits between appending and reading, so the thread's context cannot be used by anything else
+        // meanwhile; GetHashAndReset leaves it ready for the next key.
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(utf8[..length]);
+        sha256.GetHashAndReset(hash);
         return KeyHash.From(hash);
     }
 
