@@ -26,10 +26,8 @@ internal static class IntegrationMeEndpoint
             .WithDescription("Any valid key, no scope needed: the key's name, tenant, canonical permissions, reachable stores (null = all) and expiry.")
             .Produces<IntegrationMeResponse>(StatusCodes.Status200OK, "application/json");
 
-    private static IResult Handle(ApiKeyCaller caller, IOptions<JsonOptions> json) =>
-        TypedResults.Bytes(
-            Answers.GetValue(caller, c => JsonSerializer.SerializeToUtf8Bytes(Describe(c), json.Value.SerializerOptions)),
-            "application/json; charset=utf-8");
+    private static Utf8JsonAnswer Handle(ApiKeyCaller caller, IOptions<JsonOptions> json) =>
+        new(Answers.GetValue(caller, c => JsonSerializer.SerializeToUtf8Bytes(Describe(c), json.Value.SerializerOptions)));
 
     private static IntegrationMeResponse Describe(ApiKeyCaller caller) =>
         new(caller.KeyId, caller.KeyName, caller.TenantId, caller.Scopes.Order(StringComparer.Ordinal).ToList(),
