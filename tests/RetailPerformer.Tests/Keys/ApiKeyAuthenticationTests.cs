@@ -103,6 +103,23 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         await Task.Delay(limited.Headers.RetryAfter.Delta.Value + TimeSpan.FromMilliseconds(200));
         await (await busy.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Concurrent_requests_of_one_key_get_no_more_than_its_burst()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var client = tenant.WithKey((await tenant.CreateKeyAsync("stats:read")).Secret);
+
+        var started = DateTime.UtcNow;
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ => (await client.GetAsync("/api/v1/integrations/me")).StatusCode));
+        var elapsed = DateTime.UtcNow - started;
+
+        // Burst 3, then one a second: the first three at once, plus one per second the batch took.
+        var granted = statuses.Count(s => s == HttpStatusCode.OK);
+        granted.ShouldBeGreaterThanOrEqualTo(3);
+        granted.ShouldBeLessThanOrEqualTo(3 + (int)Math.Ceiling(elapsed.TotalSeconds));
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBe(24 - granted);
+    }
 }
 
 /// <summary>A second host on the same database as <see cref="ApiFactory"/>, as when several hosts share one PostgreSQL.</summary>
