@@ -84,7 +84,7 @@ internal static class ApiKeyRateLimiting
             var idleSince = Stopwatch.GetTimestamp() - (long)(IdleAfter.TotalSeconds * Stopwatch.Frequency);
             foreach (var (key, bucket) in _buckets)
             {
-                // A request racing with the removal spends from the dropped bucket: it was full, so nothing is lost.
+                // A request racing with the removal may spend from the dropped bucket: at most that one request goes uncounted.
                 if (bucket.FullBefore(idleSince)) _buckets.TryRemove(key, out _);
             }
         }
