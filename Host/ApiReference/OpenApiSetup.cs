@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
-using RetailPerformer.Shared.Http;
 using Microsoft.OpenApi;
 using RetailPerformer.Shared.Auth;
+using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Host.ApiReference;
 

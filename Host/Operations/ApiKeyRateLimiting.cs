@@ -73,10 +73,15 @@ internal static class ApiKeyRateLimiting
         protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
             ValueTask.FromResult(AttemptAcquireCore(resource, permitCount));
 
-        public override RateLimiterStatistics? GetStatistics(HttpContext resource) =>
-            BucketOf(resource) is { } bucket
-                ? new RateLimiterStatistics { CurrentAvailablePermits = bucket.Available(_interval, _capacity, Stopwatch.GetTimestamp()) }
-                : null;
+        /// <summary>A read: it does not create the bucket of a key that has not called yet (that bucket would be full).</summary>
+        public override RateLimiterStatistics? GetStatistics(HttpContext resource)
+        {
+            if (resource.Features.Get<ApiKeyCaller>() is not { } caller) return null;
+            var available = _buckets.TryGetValue(caller.KeyId, out var bucket)
+                ? bucket.Available(_interval, _capacity, Stopwatch.GetTimestamp())
+                : _capacity / _interval;
+            return new RateLimiterStatistics { CurrentAvailablePermits = available };
+        }
 
         /// <summary>Drops the buckets of keys that stopped calling (a full bucket is what a new one would be).</summary>
         private void Sweep()
