@@ -51,7 +51,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseApiKeyGate();   // integration routes: API key, scope, the key's rate budget
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapApiReference();

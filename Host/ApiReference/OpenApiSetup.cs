@@ -9,7 +9,7 @@ namespace RetailPerformer.Host.ApiReference;
 /// <summary>The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: product text, servers and both security schemes.</summary>
 internal static class OpenApiSetup
 {
-    public const string ApiKeyScheme = "ApiKey";
+    public const string ApiKeyScheme = ApiKeyGate.SchemeName;
     public const string BearerScheme = "Bearer";
 
     public static IServiceCollection AddRetailPerformerOpenApi(this IServiceCollection services) =>
@@ -48,7 +48,7 @@ internal static class OpenApiSetup
                 {
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
-                    Name = ApiKeyAuthenticationHandler.HeaderName,
+                    Name = ApiKeyGate.HeaderName,
                     Description = "An API key issued by a gérant (rp_live_…). `Authorization: Bearer <key>` is accepted as an alias.",
                 };
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -77,20 +77,23 @@ internal static class OpenApiSetup
                 return Task.CompletedTask;
             });
 
+            // Who may call: an integration route names the scope its key needs (OpenAPI 3.1 lets any scheme list
+            // them; one requirement per accepted scope, since the requirements of a list are alternatives); an app
+            // route needs the bearer token of a signed-in person.
             options.AddOperationTransformer((operation, context, _) =>
             {
-                var policies = context.Description.ActionDescriptor.EndpointMetadata
-                    .OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any() || policies.Count == 0)
-                    return Task.CompletedTask;
-                var scheme = policies.Any(p => p == Policies.AnyApiKey || p!.StartsWith("scope:", StringComparison.Ordinal))
-                    ? ApiKeyScheme
-                    : BearerScheme;
-                operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<ApiKeyRequirement>().LastOrDefault() is { } apiKey)
                 {
-                    [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [],
-                });
+                    var key = new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document);
+                    operation.Security = apiKey.AcceptedScopes.Count == 0
+                        ? [new OpenApiSecurityRequirement { [key] = [] }]
+                        : apiKey.AcceptedScopes.Select(scope => new OpenApiSecurityRequirement { [key] = [scope] }).ToList();
+                }
+                else if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+                }
                 return Task.CompletedTask;
             });
         });

@@ -14,7 +14,7 @@ internal static class HealthEndpoints
 
     public static void MapHealth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Operations").AllowAnonymous().DisableRateLimiting();
+        var group = routes.MapGroup("/health").WithTags("Operations").AllowAnonymous();
 
         group.MapMethods("", ["GET", "POST"], (TimeProvider clock) => TypedResults.Ok(new HealthResponse("ok", clock.GetUtcNow().UtcDateTime)))
             .WithName("Health")

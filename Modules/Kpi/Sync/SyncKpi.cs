@@ -44,7 +44,7 @@ internal static class SyncKpiEndpoint
 {
     public static void MapSyncKpi(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPost("/kpi/sync", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.KpiWrite))
+            .RequireApiKey(Scopes.KpiWrite)
             .Validate<SyncKpiRequest>()
             .WithExample(SeedExamples.SyncKpiRequest, SeedExamples.SyncKpiResponse)
             .WithName(family.Name("SyncKpi"))

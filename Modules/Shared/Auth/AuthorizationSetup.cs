@@ -8,23 +8,6 @@ using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Shared.Auth;
 
-/// <summary>Requires the API key to carry at least one of <see cref="AcceptedScopes"/>.</summary>
-public sealed class ScopeRequirement(params string[] acceptedScopes)
-    : AuthorizationHandler<ScopeRequirement>, IAuthorizationRequirement
-{
-    public IReadOnlyList<string> AcceptedScopes { get; } = acceptedScopes;
-
-    public string FailureMessage =>
-        ProblemMessages.InsufficientPermissions(string.Join("' or '", AcceptedScopes));
-
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
-    {
-        if (requirement.AcceptedScopes.Any(s => context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, s)))
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>Requires a signed-in person with one of the given roles.</summary>
 public sealed class RoleRequirement(params string[] roles) : AuthorizationHandler<RoleRequirement>, IAuthorizationRequirement
 {
@@ -41,17 +24,18 @@ public sealed class RoleRequirement(params string[] roles) : AuthorizationHandle
 
 public static class Policies
 {
-    public const string AnyApiKey = "api-key";
     public const string SignedIn = "signed-in";
     public const string Gerant = "role:gerant";
     public const string Manager = "role:manager";
     public const string Seller = "role:seller";
 
-    /// <summary>The API-key scheme, the app-user scheme, and one policy per scope and per role.</summary>
+    /// <summary>
+    /// The app API's scheme (bearer token of a signed-in person) and one policy per role. The integration API's
+    /// keys and scopes are not framework policies: <see cref="ApiKeyGate"/> checks them.
+    /// </summary>
     public static IServiceCollection AddRetailPerformerAuth(this IServiceCollection services)
     {
-        services.AddTransient<ApiKeyAuthenticationHandler>();
-        services.AddAuthentication(o => o.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null))
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, UserAuthenticationHandler>(UserAuthenticationHandler.SchemeName, null)
             .AddBearerToken(UserAuthenticationHandler.TokenSchemeName, o => o.BearerTokenExpiration = UserTokens.Lifetime);
 
@@ -68,8 +52,7 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandlerContextFactory, DefaultAuthorizationHandlerContextFactory>();
         services.AddSingleton<IAuthorizationHandler, PassThroughAuthorizationHandler>();
 
-        var authorization = services.AddAuthorizationBuilder()
-            .AddPolicy(AnyApiKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+        services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(Gerant, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
                 .AddRequirements(new RoleRequirement(Roles.Gerant)))
@@ -78,23 +61,11 @@ public static class Policies
             .AddPolicy(Seller, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
                 .AddRequirements(new RoleRequirement(Roles.Seller)));
 
-        foreach (var scopes in new[]
-                 {
-                     [Scopes.StoresRead], [Scopes.StoresWrite], [Scopes.UsersWrite], [Scopes.KpiWrite], [Scopes.StatsRead],
-                     new[] { Scopes.StatsRead, Scopes.StoresRead },
-                 })
-        {
-            authorization.AddPolicy(Scopes.PolicyFor(scopes), p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new ScopeRequirement(scopes)));
-        }
         return services;
     }
-
 }
 
-/// <summary>Turns a refused authorization into the contract's 403 problem details, naming the missing scope.</summary>
+/// <summary>Turns a refused authorization into the contract's 403 problem details, naming the roles the action is reserved to.</summary>
 internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -103,13 +74,8 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
     {
         if (result.Forbidden && result.AuthorizationFailure is { } failure)
         {
-            var message = failure.FailedRequirements.Select(r => r switch
-            {
-                ScopeRequirement scope => scope.FailureMessage,
-                RoleRequirement role => role.FailureMessage,
-                _ => null,
-            }).FirstOrDefault(m => m is not null);
-            if (message is not null) return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, message);
+            if (failure.FailedRequirements.OfType<RoleRequirement>().FirstOrDefault()?.FailureMessage is { } message)
+                return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, message);
         }
         return _default.HandleAsync(next, context, policy, result);
     }

@@ -37,7 +37,4 @@ public static class Scopes
         canonical = found;
         return true;
     }
-
-    /// <summary>Name of the authorization policy that requires one of <paramref name="scopes"/>.</summary>
-    public static string PolicyFor(params string[] scopes) => "scope:" + string.Join('|', scopes);
 }

@@ -25,13 +25,13 @@ public sealed record IntegrationFamily(string Prefix, bool CreatedReturns201, st
 
 public static class IntegrationRoutes
 {
-    /// <summary>Maps <paramref name="map"/> under both prefixes, under the reference page's <paramref name="tag"/>; every route there needs an API key.</summary>
+    /// <summary>Maps <paramref name="map"/> under both prefixes, under the reference page's <paramref name="tag"/>; every route there needs an API key (<see cref="ApiKeyGate"/>).</summary>
     public static void MapIntegrationEndpoints(this IEndpointRouteBuilder routes, string tag, Action<RouteGroupBuilder, IntegrationFamily> map)
     {
         foreach (var family in IntegrationFamily.All)
         {
             var group = routes.MapGroup(family.Prefix)
-                .RequireAuthorization(Policies.AnyApiKey)
+                .RequireApiKey()
                 .WithTags(tag)
                 .WithMetadata(family)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)

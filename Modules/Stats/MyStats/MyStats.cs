@@ -50,7 +50,7 @@ internal static class MyStatsEndpoint
 {
     public static void MapMyStats(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/my-stats", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StatsRead))
+            .RequireApiKey(Scopes.StatsRead)
             .Validate<MyStatsRequest>()
             .WithExample(null, SeedExamples.MyStatsResponse)
             .WithName(family.Name("MyStats"))

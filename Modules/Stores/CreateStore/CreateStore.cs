@@ -26,7 +26,7 @@ internal static class CreateStoreEndpoint
 
     public static void MapCreateStore(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPost("/stores", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresWrite))
+            .RequireApiKey(Scopes.StoresWrite)
             .Validate<CreateStoreRequest>()
             .WithExample(SeedExamples.CreateStoreRequest, SeedExamples.CreateStoreResponse)
             .WithName(family.Name("CreateStore"))

@@ -10,7 +10,7 @@ internal static class DeleteStoreEndpoint
 
     public static void MapDeleteStore(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapDelete("/stores/{store_id}", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresWrite))
+            .RequireApiKey(Scopes.StoresWrite)
             .RequireStoreAccess()
             .WithName(family.Name("DeleteStore"))
             .WithSummary("Delete (deactivate) a store")

@@ -6,7 +6,7 @@ internal static class GetStoreEndpoint
 {
     public static void MapGetStore(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/stores/{store_id}", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresRead))
+            .RequireApiKey(Scopes.StoresRead)
             .RequireStoreAccess()
             .WithName(family.Name("GetStore"))
             .WithSummary("One store")

@@ -8,7 +8,7 @@ internal static class ListStoresEndpoint
 {
     public static void MapListStores(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/stores", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresRead))
+            .RequireApiKey(Scopes.StoresRead)
             .Validate<PageQuery>()
             .WithName(family.Name("ListStores"))
             .WithSummary("List stores")

@@ -21,7 +21,7 @@ internal static class MyStoresEndpoint
 {
     public static void MapMyStores(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/my-stores", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StatsRead, Scopes.StoresRead))
+            .RequireApiKey(Scopes.StatsRead, Scopes.StoresRead)
             .WithName(family.Name("MyStores"))
             .WithExample(null, SeedExamples.MyStoresResponse)
             .WithSummary("My stores, with their managers and sellers")

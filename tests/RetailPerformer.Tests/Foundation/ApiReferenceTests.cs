@@ -38,7 +38,16 @@ public sealed class ApiReferenceTests(ApiFactory api) : IClassFixture<ApiFactory
         SchemesOf(paths.GetProperty("/api/v1/integrations/me").GetProperty("get")).ShouldBe(["ApiKey"]);
         SchemesOf(paths.GetProperty("/api/gerant/api-keys").GetProperty("post")).ShouldBe(["Bearer"]);
         paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _).ShouldBeFalse();
+
+        // The scope a key needs, one requirement per accepted scope (alternatives); none for /me.
+        ScopesOf(paths.GetProperty("/api/v1/integrations/me").GetProperty("get")).ShouldBe([""]);
+        ScopesOf(paths.GetProperty("/api/v1/integrations/kpi/sync").GetProperty("post")).ShouldBe(["kpi:write"]);
+        ScopesOf(paths.GetProperty("/api/integrations/my-stores").GetProperty("get")).ShouldBe(["stats:read", "stores:read"]);
     }
+
+    private static string[] ScopesOf(JsonElement operation) =>
+        operation.GetProperty("security").EnumerateArray()
+            .Select(r => string.Join(" ", r.GetProperty("ApiKey").EnumerateArray().Select(s => s.GetString()))).ToArray();
 
     [Theory]
     [InlineData("/api/v1/integrations/me", "IntegrationMeResponse")]   // answered with pre-serialized bytes

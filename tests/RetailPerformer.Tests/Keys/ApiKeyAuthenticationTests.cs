@@ -1,6 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 
@@ -49,6 +52,51 @@ public sealed class ApiKeyAuthenticationTests(ApiFactory api) : IClassFixture<Ap
         await api.Execute("UPDATE keys.api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", key.Id);
 
         await (await tenant.WithKey(key.Secret).GetAsync("/api/v1/integrations/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "API key expired");
+    }
+
+    /// <summary>
+    /// Every operation the reference page lists under both integration prefixes, with made-up ids and an empty body:
+    /// without a key it is 401, and with a key lacking its scope 403 naming the scopes it documents — never the slice's
+    /// own 400 or 404. Fails if a route escapes the gate or documents a scope it does not enforce.
+    /// </summary>
+    [Fact]
+    public async Task Every_integration_route_refuses_a_missing_key_and_a_missing_scope_before_its_slice_runs()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var keyWithOnly = new Dictionary<string, HttpClient>();
+        foreach (var scope in new[] { "stores:read", "stores:write", "users:write", "kpi:write", "stats:read" })
+            keyWithOnly[scope] = tenant.WithKey((await tenant.CreateKeyAsync(scope)).Secret);
+        var anonymous = api.Client();
+
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
+        var checkedOperations = 0;
+        var scopedOperations = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject()
+                     .Where(p => p.Name.StartsWith("/api/v1/integrations/") || p.Name.StartsWith("/api/integrations/")))
+        {
+            var url = Regex.Replace(path.Name, "{[^}]+}", _ => Guid.NewGuid().ToString());
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var method = new HttpMethod(operation.Name.ToUpperInvariant());
+                HttpRequestMessage Request() => new(method, url)
+                {
+                    Content = method == HttpMethod.Get || method == HttpMethod.Delete ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+                };
+
+                await (await anonymous.SendAsync(Request())).ShouldBeProblem(HttpStatusCode.Unauthorized, "API key missing");
+                checkedOperations++;
+
+                var accepted = operation.Value.GetProperty("security").EnumerateArray()
+                    .SelectMany(r => r.GetProperty("ApiKey").EnumerateArray().Select(s => s.GetString()!)).ToList();
+                if (accepted.Count == 0) continue;
+                var lacking = keyWithOnly.First(k => !accepted.Contains(k.Key)).Value;
+                await (await lacking.SendAsync(Request())).ShouldBeProblem(HttpStatusCode.Forbidden,
+                    $"Insufficient permissions. Requires '{string.Join("' or '", accepted)}'");
+                scopedOperations++;
+            }
+        }
+        checkedOperations.ShouldBeGreaterThanOrEqualTo(2 * 12);
+        scopedOperations.ShouldBe(checkedOperations - 2); // all but /me, under each prefix
     }
 
     [Fact]
@@ -102,6 +150,20 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
 
         await Task.Delay(limited.Headers.RetryAfter.Delta.Value + TimeSpan.FromMilliseconds(200));
         await (await busy.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Requests_refused_for_their_scope_do_not_spend_the_keys_budget()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var client = tenant.WithKey((await tenant.CreateKeyAsync("kpi:write")).Secret);
+
+        for (var i = 0; i < 6; i++)
+            await (await client.GetAsync("/api/v1/integrations/stores")).ShouldBeProblem(HttpStatusCode.Forbidden, "Insufficient permissions. Requires 'stores:read'");
+
+        // Burst 3: the whole burst is still there.
+        for (var i = 0; i < 3; i++) await (await client.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/v1/integrations/me")).ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemMessages.RateLimited);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class CreateManagerEndpoint
 {
     public static void MapCreateManager(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPost("/stores/{store_id}/managers", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .RequireApiKey(Scopes.UsersWrite)
             .RequireStoreAccess()
             .Validate<CreateManagerRequest>()
             .WithExample(SeedExamples.CreateManagerRequest, SeedExamples.CreateManagerResponse)

@@ -14,7 +14,7 @@ internal static class CreateSellerEndpoint
 {
     public static void MapCreateSeller(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPost("/stores/{store_id}/sellers", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .RequireApiKey(Scopes.UsersWrite)
             .RequireStoreAccess()
             .Validate<CreateSellerRequest>()
             .WithExample(SeedExamples.CreateSellerRequest, SeedExamples.CreateSellerResponse)

@@ -8,7 +8,7 @@ internal static class DeleteUserEndpoint
 {
     public static void MapDeleteUser(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapDelete("/users/{user_id}", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .RequireApiKey(Scopes.UsersWrite)
             .WithName(family.Name("DeleteUser"))
             .WithSummary("Delete a manager or seller")
             .WithDescription("Soft delete: status becomes `deleted`, history (KPI) is kept. A gérant cannot be deleted (403); deleting twice is 400.")

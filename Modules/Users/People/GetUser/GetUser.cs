@@ -4,7 +4,7 @@ internal static class GetUserEndpoint
 {
     public static void MapGetUser(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/users/{user_id}", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresRead))
+            .RequireApiKey(Scopes.StoresRead)
             .WithName(family.Name("GetUser"))
             .WithSummary("One person")
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -8,7 +8,7 @@ internal static class ListUsersEndpoint
 {
     public static void MapListUsers(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/users", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.StoresRead))
+            .RequireApiKey(Scopes.StoresRead)
             .Validate<PageQuery>()
             .WithName(family.Name("ListUsers"))
             .WithSummary("List people")

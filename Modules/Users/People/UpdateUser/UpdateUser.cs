@@ -32,7 +32,7 @@ internal static class UpdateUserEndpoint
 
     public static void MapUpdateUser(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPut("/users/{user_id}", Handle)
-            .RequireAuthorization(Scopes.PolicyFor(Scopes.UsersWrite))
+            .RequireApiKey(Scopes.UsersWrite)
             .Validate<UpdateUserRequest>()
             .WithExample(SeedExamples.UpdateUserRequest, null)
             .WithName(family.Name("UpdateUser"))

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using RetailPerformer.Shared.Contracts;
+using RetailPerformer.Shared.Http;
+
+namespace RetailPerformer.Shared.Auth;
+
+/// <summary>
+/// Endpoint metadata of the integration API: the route needs a valid API key carrying one of
+/// <see cref="AcceptedScopes"/> (none listed: any valid key). The most specific one wins, so a route's scope
+/// replaces its group's "any key".
+/// </summary>
+public sealed record ApiKeyRequirement(IReadOnlyList<string> AcceptedScopes)
+{
+    public static readonly ApiKeyRequirement AnyKey = new([]);
+
+    public bool IsMetBy(ApiKeyCaller caller)
+    {
+        if (AcceptedScopes.Count == 0) return true;
+        foreach (var scope in AcceptedScopes)
+            if (caller.Scopes.Contains(scope)) return true;
+        return false;
+    }
+
+    public string FailureMessage => ProblemMessages.InsufficientPermissions(string.Join("' or '", AcceptedScopes));
+}
+
+/// <summary>
+/// The authentication step of the integration API (architecture: "before any slice runs"). For a route carrying
+/// <see cref="ApiKeyRequirement"/>, in this order: the key is read from <c>X-API-Key</c> (or <c>Authorization: Bearer</c>,
+/// always an API key on these routes) and resolved by the Keys module → 401 <c>API key missing|invalid|expired|revoked</c>;
+/// the route's scope → 403 naming it; the key's rate budget (<see cref="ApiKeyRateLimiter"/>) → 429 + <c>Retry-After</c>.
+/// Then the caller is a request feature (slices bind <see cref="ApiKeyCaller"/>) and <c>HttpContext.User</c>. A refused
+/// request never reaches the slice, and a request refused for its key or scope does not spend the key's budget.
+/// </summary>
+/// <remarks>
+/// One middleware rather than an authentication scheme, an authorization policy per scope and the rate-limiting
+/// middleware: through those, the framework's own work on an authorised request (resolving the scoped authentication
+/// service and a handler, merging principals, building an authorization context, a global lock in
+/// <c>AuthorizationMiddleware</c>, combined rate-limit leases) cost more CPU than the rest of <c>/api/v1/integrations/me</c>
+/// together (`bench/run --only me --trace me`; R_auth, bench/README.md). The app API (people signed in with a bearer
+/// token) keeps the framework's authentication and role policies. Every integration route gets the requirement from its
+/// group (<see cref="IntegrationRoutes.MapIntegrationEndpoints"/>); a test fails if one does not.
+/// </remarks>
+public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter, ILogger<ApiKeyGate> logger)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-API-Key";
+    public const string KeyIdClaim = "rp:key_id";
+    public const string ScopeClaim = "scope";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyRequirement>() is not { } requirement) return next(context);
+
+        if (ReadPresentedKey(context.Request) is not { } presented) return RefuseKeyAsync(context, "missing");
+
+        // A cached key answers synchronously: no state machine on the common path.
+        var authentication = authenticator.AuthenticateAsync(presented, context.RequestAborted);
+        return authentication.IsCompletedSuccessfully
+            ? Admit(context, requirement, authentication.Result)
+            : AdmitAsync(context, requirement, authentication);
+    }
+
+    private async Task AdmitAsync(HttpContext context, ApiKeyRequirement requirement, ValueTask<ApiKeyAuthentication> authentication) =>
+        await Admit(context, requirement, await authentication);
+
+    private Task Admit(HttpContext context, ApiKeyRequirement requirement, ApiKeyAuthentication authentication)
+    {
+        if (authentication is not { Status: ApiKeyStatus.Valid, Caller: { } caller })
+            return RefuseKeyAsync(context, Reason(authentication.Status));
+
+        context.Features.Set(caller);
+        context.User = caller.Principal;
+
+        if (!requirement.IsMetBy(caller))
+            return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, requirement.FailureMessage);
+
+        if (rateLimiter.TryAcquire(caller.KeyId) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            return Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemMessages.RateLimited);
+        }
+
+        return next(context);
+    }
+
+    private static string Reason(ApiKeyStatus status) => status switch
+    {
+        ApiKeyStatus.Expired => "expired",
+        ApiKeyStatus.Revoked => "revoked",
+        _ => "invalid",
+    };
+
+    private Task RefuseKeyAsync(HttpContext context, string reason)
+    {
+        logger.LogDebug("API key refused: {Reason}", reason);
+        context.Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
+        return Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, $"API key {reason}");
+    }
+
+    /// <summary>The key as presented, or null when the request carries none.</summary>
+    public static string? ReadPresentedKey(HttpRequest request)
+    {
+        var header = request.Headers[HeaderName].ToString().Trim();
+        if (header.Length > 0) return header;
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var value = authorization["Bearer ".Length..].Trim();
+            if (value.Length > 0) return value;
+        }
+        return null;
+    }
+}
+
+public static class ApiKeyGateSetup
+{
+    /// <summary>Integration routes: the API key, the scope and the key's rate budget, before the slice (see <see cref="ApiKeyGate"/>).</summary>
+    public static IApplicationBuilder UseApiKeyGate(this IApplicationBuilder app) => app.UseMiddleware<ApiKeyGate>();
+
+    /// <summary>The route needs an API key carrying one of <paramref name="scopes"/> (none: any valid key).</summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(scopes.Length == 0 ? ApiKeyRequirement.AnyKey : new ApiKeyRequirement(scopes));
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RetailPerformer.Shared.Auth;
+
+/// <summary>
+/// A token bucket per API key, applied by <see cref="ApiKeyGate"/> once the key is known and its scope checked: a key
+/// may burst up to <c>RateLimiting:Burst</c> requests and sustain <c>RateLimiting:PermitsPerSecond</c>. Buckets are per
+/// key, so one integration's burst never slows another's. The app API, health and the reference page are not limited.
+/// </summary>
+/// <remarks>
+/// Not the framework's rate-limiting middleware: its <c>PartitionedRateLimiter.Create</c> finds a partition under one
+/// global lock and its <c>TokenBucketRateLimiter</c> takes a lock on every request, and the middleware itself (endpoint
+/// metadata, combined leases, metrics) was 5 % of an authenticated request's CPU (`bench/run --only me --trace me`).
+/// Here a key's bucket is found in a concurrent dictionary and is a single number updated by compare-and-swap
+/// (<see cref="KeyBucket"/>). Buckets idle for <see cref="IdleAfter"/> are dropped by one timer. The budget is per host:
+/// several hosts behind one balancer each grant it (see the issue 6 note).
+/// </remarks>
+public sealed class ApiKeyRateLimiter : IDisposable
+{
+    public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100);
+
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<Guid, KeyBucket> _buckets = new();
+    private readonly long _interval;
+    private readonly long _capacity;
+    private readonly Timer _sweeper;
+
+    public ApiKeyRateLimiter(Settings settings)
+    {
+        if (settings.PermitsPerSecond < 1 || settings.Burst < 1)
+            throw new InvalidOperationException("RateLimiting:PermitsPerSecond and RateLimiting:Burst must be at least 1");
+        _interval = Math.Max(1, Stopwatch.Frequency / settings.PermitsPerSecond);
+        _capacity = _interval * settings.Burst;
+        _sweeper = new Timer(_ => Sweep(), null, IdleAfter, IdleAfter);
+    }
+
+    /// <summary>Takes one request from the key's budget: null when granted, else how long until it would be.</summary>
+    public TimeSpan? TryAcquire(Guid keyId)
+    {
+        var bucket = _buckets.GetOrAdd(keyId, static _ => new KeyBucket());
+        var retryAfter = bucket.TryTake(_interval, _capacity, Stopwatch.GetTimestamp());
+        return retryAfter == 0 ? null : Stopwatch.GetElapsedTime(0, retryAfter);
+    }
+
+    /// <summary>Drops the buckets of keys that stopped calling (a full bucket is what a new one would be).</summary>
+    private void Sweep()
+    {
+        var idleSince = Stopwatch.GetTimestamp() - (long)(IdleAfter.TotalSeconds * Stopwatch.Frequency);
+        foreach (var (key, bucket) in _buckets)
+        {
+            // A request racing with the removal may spend from the dropped bucket: at most that one request goes uncounted.
+            if (bucket.FullBefore(idleSince)) _buckets.TryRemove(key, out _);
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+
+    /// <summary>
+    /// A token bucket kept as one timestamp, the moment it will be full again (the "theoretical arrival time" of
+    /// the generic cell-rate algorithm): taking n tokens pushes it n intervals later; a request is refused when
+    /// that would put it more than the bucket's capacity (burst × interval) ahead of now. Tokens come back
+    /// continuously, one per interval, rather than a second's worth at once.
+    /// </summary>
+    private sealed class KeyBucket
+    {
+        private long _fullAt;
+
+        /// <summary>Takes <paramref name="cost"/> (tokens × interval); 0 when granted, else how long until it would be (timestamp units).</summary>
+        public long TryTake(long cost, long capacity, long now)
+        {
+            while (true)
+            {
+                var fullAt = Volatile.Read(ref _fullAt);
+                var next = Math.Max(fullAt, now) + cost;
+                var ahead = next - now;
+                if (ahead > capacity) return ahead - capacity;
+                if (Interlocked.CompareExchange(ref _fullAt, next, fullAt) == fullAt) return 0;
+            }
+        }
+
+        public bool FullBefore(long timestamp) => Volatile.Read(ref _fullAt) < timestamp;
+    }
+}
+
+public static class ApiKeyRateLimiting
+{
+    /// <summary>The per-key budget, from the <c>RateLimiting</c> section (defaults: 50 per second, bursts of 100).</summary>
+    public static IServiceCollection AddApiKeyRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("RateLimiting").Get<ApiKeyRateLimiter.Settings>() ?? new ApiKeyRateLimiter.Settings();
+        return services.AddSingleton(_ => new ApiKeyRateLimiter(settings));
+    }
+}
