@@ -19,10 +19,13 @@ def wrk(path):
     non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
     sock = sum(int(x) for x in m.groups()) if (m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)) else 0
     requests = int(re.search(r"(\d+) requests in", text).group(1))
-    cpu = re.search(r"host_cpu_ms ([\d.]+) pg_cpu_ms ([\d.]+)", text)
     return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "errors": non2xx + sock,
-            "host_cpu": float(cpu.group(1)) / requests if cpu and requests else None,
-            "pg_cpu": float(cpu.group(2)) / requests if cpu and requests else None}
+            "host_cpu": cpu_per_request(text, "host_cpu_ms", requests), "pg_cpu": cpu_per_request(text, "pg_cpu_ms", requests)}
+
+def cpu_per_request(text, name, requests):
+    """CPU ms per request, or None when not measured (or not measurable: a negative difference)."""
+    m = re.search(name + r" (-?[\d.]+)", text)
+    return float(m.group(1)) / requests if m and requests and float(m.group(1)) >= 0 else None
 
 def pgbench(path):
     text = path.read_text()
@@ -33,7 +36,7 @@ def pgbench(path):
 
 def median_of(kind, name, parse):
     runs = [parse(raw / f"{kind}-{name}-rep{r}.txt") for r in range(1, a.reps + 1)]
-    out = {k: statistics.median([r[k] for r in runs if r.get(k) is not None]) for k in runs[0] if runs[0][k] is not None}
+    out = {k: statistics.median(values) for k in runs[0] if (values := [r[k] for r in runs if r.get(k) is not None])}
     out["errors"] = sum(r["errors"] for r in runs)
     out["all"] = [r["rps"] for r in runs]
     return out
