@@ -101,7 +101,7 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
     }
 
     /// <summary>The key as presented, or null when the request carries none.</summary>
-    public static string? ReadPresentedKey(HttpRequest request)
+    private static string? ReadPresentedKey(HttpRequest request)
     {
         var header = request.Headers[HeaderName].ToString().Trim();
         if (header.Length > 0) return header;
