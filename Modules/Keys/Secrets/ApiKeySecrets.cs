@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-
 using RetailPerformer.Keys.Authentication;
 
 namespace RetailPerformer.Keys.Secrets;

@@ -16,7 +16,7 @@ namespace RetailPerformer.Shared.Auth;
 /// metadata, combined leases, metrics) was 5 % of an authenticated request's CPU (`bench/run --only me --trace me`).
 /// Here a key's bucket is found in a concurrent dictionary and is a single number updated by compare-and-swap
 /// (<see cref="KeyBucket"/>). Buckets idle for <see cref="IdleAfter"/> are dropped by one timer. The budget is per host:
-/// several hosts behind one balancer each grant it (see the issue 6 note).
+/// several hosts behind one balancer each grant a key its whole rate (a shared budget would live in PostgreSQL).
 /// </remarks>
 public sealed class ApiKeyRateLimiter : IDisposable
 {

@@ -36,6 +36,17 @@ public sealed class ApiKeyAuthenticationTests(ApiFactory api) : IClassFixture<Ap
     }
 
     [Theory]
+    [InlineData("X-API-Key", "   ")]
+    [InlineData("Authorization", "Basic cnBfbGl2ZV94eHg6")]
+    [InlineData("Authorization", "Bearer    ")]
+    public async Task A_blank_key_or_another_authorization_scheme_is_401_missing(string header, string value)
+    {
+        var client = api.Client();
+        client.DefaultRequestHeaders.TryAddWithoutValidation(header, value);
+        await (await client.GetAsync("/api/v1/integrations/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "API key missing");
+    }
+
+    [Theory]
     [InlineData("rp_live_this-key-was-never-issued-by-anyone")]
     [InlineData("short")]
     [InlineData("rp_live_ with spaces inside it")]
