@@ -7,6 +7,7 @@ using RetailPerformer.Keys;
 using RetailPerformer.Shared.Auth;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Http;
+using RetailPerformer.Shared.Text;
 using RetailPerformer.Stats;
 using RetailPerformer.Stores;
 using RetailPerformer.Users;
@@ -23,7 +24,11 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.AddServerHeader = false;
 });
 
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.Converters.Add(new NulGuard.NulRefusingStringConverter());
+});
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -33,7 +38,8 @@ builder.Services.AddSingleton<UserTokens>();
 builder.Services.AddRetailPerformerDatabase(connectionString);
 builder.Services.AddRetailPerformerAuth();
 builder.Services.AddApiKeyRateLimiting(builder.Configuration);
-builder.Services.AddRetailPerformerOpenApi();
+builder.Services.AddRetailPerformerOpenApi(builder.Configuration);
+builder.Services.AddClientAddresses(builder.Configuration);
 ValidationFilter.UseSnakeCasePropertyNames();
 builder.Services.AddValidatorsFrom(typeof(PageQuery).Assembly);
 
@@ -47,13 +53,19 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseClientAddresses();   // X-Forwarded-For, only from the proxies configured as trusted
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNoSniff();
+app.UseNulGuard();          // NUL in the query or the path: 400 (bodies: the JSON converter above)
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseApiKeyGate();   // integration routes: API key, scope, the key's rate budget
 
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+// The one document, by its literal path: any other name is the API's own 404 problem details.
+app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
 app.MapApiReference();
 app.MapHealth();
 app.MapUsersModule();

@@ -12,7 +12,7 @@ internal static class OpenApiSetup
     public const string ApiKeyScheme = ApiKeyGate.SchemeName;
     public const string BearerScheme = "Bearer";
 
-    public static IServiceCollection AddRetailPerformerOpenApi(this IServiceCollection services) =>
+    public static IServiceCollection AddRetailPerformerOpenApi(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOpenApi("v1", options =>
         {
             options.AddDocumentTransformer((document, context, _) =>
@@ -37,10 +37,9 @@ internal static class OpenApiSetup
                         Errors are RFC 9457 problem details; 429 and 503 carry `Retry-After`.
                         """,
                 };
-                var request = context.ApplicationServices.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
-                document.Servers = request is null
-                    ? [new OpenApiServer { Url = "http://localhost:5080", Description = "Local" }]
-                    : [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This server" }];
+                // From configuration, never from the request: a Host header is whatever the caller wrote, and a
+                // document cached or shared with that URL would send integrators (and their keys) elsewhere.
+                document.Servers = [new OpenApiServer { Url = PublicUrl.Of(configuration), Description = "Retail Performer API" }];
 
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

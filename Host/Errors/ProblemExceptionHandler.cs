@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Http;
+using RetailPerformer.Shared.Text;
 
 namespace RetailPerformer.Host.Errors;
 
@@ -19,8 +20,16 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
     {
         switch (exception)
         {
+            case BadHttpRequestException { InnerException: NulGuard.NulInJsonException nul }:
+                var field = FieldOf(nul.Path);
+                await Problems.WriteValidationAsync(context, new Dictionary<string, string[]> { [field] = [$"'{field}' {NulGuard.Message}"] });
+                return true;
             case BadHttpRequestException bad:
                 await Problems.WriteAsync(context, bad.StatusCode, Describe(bad));
+                return true;
+            case ServerBusyException busy:
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString();
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, busy.Message);
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 // The client went away; nobody is left to answer.
@@ -37,6 +46,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 return true;
         }
     }
+
+    /// <summary>A JSON path (<c>$.kpi_entries[0].source</c>) as the validation errors name fields (<c>kpi_entries[0].source</c>).</summary>
+    private static string FieldOf(string? path) => path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     private static string Describe(BadHttpRequestException bad) => bad.StatusCode switch
     {

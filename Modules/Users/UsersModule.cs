@@ -5,6 +5,7 @@ using RetailPerformer.Shared.Data;
 using RetailPerformer.Users.Accounts;
 using RetailPerformer.Users.ChangePassword;
 using RetailPerformer.Users.Login;
+using RetailPerformer.Users.InvitationPage;
 using RetailPerformer.Users.Invitations;
 using RetailPerformer.Users.Me;
 using RetailPerformer.Users.People;
@@ -28,7 +29,11 @@ public static class UsersModule
     {
         services.AddModuleMigrations(Schema, typeof(UsersModule).Assembly);
         services.AddValidatorsFrom(typeof(UsersModule).Assembly);
+        services.AddSingleton(SignInSettings.Read(configuration));
         services.AddSingleton<Passwords>();
+        services.AddSingleton<AnonymousRequestLimit>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddHostedService<SignInThrottleSweeper>();
         services.AddSingleton<IUserSessions, UserSessions>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton(SmtpSettings.Read(configuration));
@@ -47,7 +52,10 @@ public static class UsersModule
         auth.MapChangePassword();
         auth.MapAcceptInvitation();
 
-        routes.MapGroup("/api/gerant/invitations").WithTags("Invitations").RequireAuthorization(Policies.Gerant).MapListInvitations();
+        var invitations = routes.MapGroup("/api/gerant/invitations").WithTags("Invitations").RequireAuthorization(Policies.Gerant);
+        invitations.MapListInvitations();
+        invitations.MapResendInvitation();
+        routes.MapInvitationPage();
 
         routes.MapIntegrationEndpoints("People", (group, family) =>
         {

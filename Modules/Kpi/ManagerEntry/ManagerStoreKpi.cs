@@ -34,12 +34,14 @@ internal static class ManagerStoreKpiEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
-        ManagerStoreKpiRequest request, AppUser manager, IStaffDirectory staff, KpiWriter writer, CancellationToken cancellationToken)
+        ManagerStoreKpiRequest request, AppUser manager, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,
+        CancellationToken cancellationToken)
     {
         var seller = Ids.TryParse(request.SellerId, out var sellerId) ? await staff.FindSellerAsync(manager.TenantId, sellerId, cancellationToken) : null;
         if (seller is null || manager.StoreId is null || seller.StoreId != manager.StoreId) return Problems.NotFound(SellerNotInYourStore);
 
         Dates.TryParseIso(request.Date, out var date);
+        if (await KpiAfterDeletion.RefusalAsync(stores, manager.TenantId, seller, date, cancellationToken) is { } refused) return Problems.BadRequest(refused);
         var line = new KpiLine(seller.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
         var written = (await writer.UpsertAsync(manager.TenantId, seller.StoreId, date, [line], Source, cancellationToken)).Single();
         return TypedResults.Ok(new KpiEntryResponse(ProblemMessages.KpiCreated, written.KpiId, written.Created ? "created" : "updated"));

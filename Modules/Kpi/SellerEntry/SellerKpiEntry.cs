@@ -28,11 +28,13 @@ internal static class SellerKpiEntryEndpoint
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
-        SellerKpiEntryRequest request, AppUser seller, IStaffDirectory staff, KpiWriter writer, CancellationToken cancellationToken)
+        SellerKpiEntryRequest request, AppUser seller, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,
+        CancellationToken cancellationToken)
     {
         var me = await staff.FindSellerAsync(seller.TenantId, seller.UserId, cancellationToken);
         if (me is null) return Problems.NotFound(ProblemMessages.UserNotFound);
         Dates.TryParseIso(request.Date, out var date);
+        if (await KpiAfterDeletion.RefusalAsync(stores, seller.TenantId, me, date, cancellationToken) is { } refused) return Problems.BadRequest(refused);
         var line = new KpiLine(me.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
         var written = (await writer.UpsertAsync(seller.TenantId, me.StoreId, date, [line], Source, cancellationToken)).Single();
         return TypedResults.Ok(new KpiEntryResponse(ProblemMessages.KpiEntryCreated, written.KpiId, written.Created ? "created" : "updated"));

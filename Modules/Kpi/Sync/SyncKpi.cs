@@ -27,7 +27,8 @@ internal sealed class SyncKpiValidator : AbstractValidator<SyncKpiRequest>
         RuleFor(x => x.KpiEntries).NotEmpty().WithMessage("'kpi_entries' must hold at least one entry");
         RuleFor(x => x.KpiEntries!.Count).LessThanOrEqualTo(MaximumEntries).When(x => x.KpiEntries is not null)
             .OverridePropertyName("kpi_entries").WithMessage($"'kpi_entries' holds at most {MaximumEntries} entries per request");
-        RuleFor(x => x.KpiEntries).Must(entries => entries!.Where(e => e?.SellerId is not null).GroupBy(e => e!.SellerId!.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
+        // Compared as ids, not as text: "2a1c…-…", "2A1C…" without hyphens and "{2a1c…}" are one seller.
+        RuleFor(x => x.KpiEntries).Must(entries => entries!.Where(e => e?.SellerId is not null).GroupBy(e => CanonicalSeller(e!.SellerId!)).All(g => g.Count() == 1))
             .When(x => x.KpiEntries is not null).WithMessage("A seller appears twice in 'kpi_entries'");
         RuleForEach(x => x.KpiEntries).NotNull().ChildRules(entry =>
         {
@@ -38,6 +39,9 @@ internal sealed class SyncKpiValidator : AbstractValidator<SyncKpiRequest>
             entry.RuleFor(e => e!.Prospects).InclusiveBetween(0, KpiRules.MaximumCount);
         });
     }
+
+    private static string CanonicalSeller(string sellerId) =>
+        Ids.TryParse(sellerId.Trim(), out var id) ? id.ToString() : sellerId.Trim().ToLowerInvariant();
 }
 
 internal static class SyncKpiEndpoint
@@ -52,7 +56,8 @@ internal static class SyncKpiEndpoint
             .WithDescription("""
                 1 to 100 entries for one store and one day, upserted on (seller, date): existing rows are updated, new rows created, and the counts say which.
                 The batch is all-or-nothing: any invalid entry (negative number, seller twice, bad or far-future date, more than 100 entries) is 400,
-                an unknown store or a seller who is not in that store is 404 naming the ids, and nothing is written. Replaying a batch changes nothing but `entries_updated`.
+                an unknown store or a seller who is not in that store is 404 naming the ids, and nothing is written.
+                A deleted store or a deleted seller accepts days up to the day of its deletion only (a later day is 400 naming them); a suspended seller's days are accepted. Replaying a batch changes nothing but `entries_updated`.
                 `prospects` defaults to 0, `source` to `external_api`.
                 """)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -64,17 +69,19 @@ internal static class SyncKpiEndpoint
     {
         if (!Ids.TryParse(request.StoreId!.Trim(), out var storeId)) return Problems.NotFound($"{ProblemMessages.StoreNotFound}: {request.StoreId}");
         if (StoreAccess.Check(caller, storeId) is { } forbidden) return forbidden;
-        if (await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is null)
+        if (await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is not { } store)
             return Problems.NotFound($"{ProblemMessages.StoreNotFound}: {storeId}");
+        Dates.TryParseIso(request.Date, out var date);
+        if (KpiAfterDeletion.StoreRefusal(store, date) is { } storeDeleted) return Problems.BadRequest(storeDeleted);
 
         var entries = request.KpiEntries!.Select(e => e!).ToList();
         var unparsable = entries.Where(e => !Ids.TryParse(e.SellerId!.Trim(), out _)).Select(e => e.SellerId!).ToList();
         var sellerIds = entries.Select(e => Ids.TryParse(e.SellerId!.Trim(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
-        var unknown = unparsable.Concat((await staff.NotSellersOfStoreAsync(caller.TenantId, storeId, sellerIds, cancellationToken)).Select(id => id.ToString())).ToList();
+        var sellers = await staff.SellersOfStoreAsync(caller.TenantId, storeId, sellerIds, cancellationToken);
+        var unknown = unparsable.Concat(sellerIds.Except(sellers.Select(s => s.Id)).Select(id => id.ToString())).ToList();
         if (unknown.Count > 0)
             return Problems.NotFound($"Sellers not found in store {storeId}: {string.Join(", ", unknown)}");
-
-        Dates.TryParseIso(request.Date, out var date);
+        if (KpiAfterDeletion.SellersRefusal(sellers, date) is { } sellersDeleted) return Problems.BadRequest(sellersDeleted);
         var source = string.IsNullOrWhiteSpace(request.Source) ? SyncKpiValidator.DefaultSource : request.Source.Trim();
         var lines = entries.Select(e => new KpiLine(Guid.Parse(e.SellerId!.Trim()), e.CaJournalier!.Value, e.NbVentes!.Value, e.NbArticles!.Value,
             e.Prospects ?? 0, e.Timestamp)).ToList();

@@ -15,32 +15,51 @@ namespace RetailPerformer.Shared.Auth;
 /// global lock and its <c>TokenBucketRateLimiter</c> takes a lock on every request, and the middleware itself (endpoint
 /// metadata, combined leases, metrics) was 5 % of an authenticated request's CPU (`bench/run --only me --trace me`).
 /// Here a key's bucket is found in a concurrent dictionary and is a single number updated by compare-and-swap
-/// (<see cref="KeyBucket"/>). Buckets idle for <see cref="IdleAfter"/> are dropped by one timer. The budget is per host:
+/// (<see cref="RateBuckets{TKey}"/>). The budget is per host:
 /// several hosts behind one balancer each grant a key its whole rate (a shared budget would live in PostgreSQL).
 /// </remarks>
-public sealed class ApiKeyRateLimiter : IDisposable
+public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings) : IDisposable
 {
     public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100);
 
+    private readonly RateBuckets<Guid> _buckets = new(PerSecond(settings), settings.Burst);
+
+    private static double PerSecond(Settings settings) =>
+        settings.PermitsPerSecond >= 1 && settings.Burst >= 1
+            ? settings.PermitsPerSecond
+            : throw new InvalidOperationException("RateLimiting:PermitsPerSecond and RateLimiting:Burst must be at least 1");
+
+    /// <summary>Takes one request from the key's budget: null when granted, else how long until it would be.</summary>
+    public TimeSpan? TryAcquire(Guid keyId) => _buckets.TryAcquire(keyId);
+
+    public void Dispose() => _buckets.Dispose();
+}
+
+/// <summary>
+/// Token buckets by key, each kept as one number updated by compare-and-swap (<see cref="KeyBucket"/>), found in a
+/// concurrent dictionary without a global lock. Buckets idle for <see cref="IdleAfter"/> are dropped by one timer.
+/// </summary>
+public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
+{
     private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<Guid, KeyBucket> _buckets = new();
+    private readonly ConcurrentDictionary<TKey, KeyBucket> _buckets = new();
     private readonly long _interval;
     private readonly long _capacity;
     private readonly Timer _sweeper;
 
-    public ApiKeyRateLimiter(Settings settings)
+    /// <param name="permitsPerSecond">The sustained rate (may be below one: 0.5 is one request every two seconds).</param>
+    /// <param name="burst">How many requests a full bucket lets through at once.</param>
+    public RateBuckets(double permitsPerSecond, int burst)
     {
-        if (settings.PermitsPerSecond < 1 || settings.Burst < 1)
-            throw new InvalidOperationException("RateLimiting:PermitsPerSecond and RateLimiting:Burst must be at least 1");
-        _interval = Math.Max(1, Stopwatch.Frequency / settings.PermitsPerSecond);
-        _capacity = _interval * settings.Burst;
+        _interval = Math.Max(1, (long)(Stopwatch.Frequency / permitsPerSecond));
+        _capacity = _interval * burst;
         _sweeper = new Timer(_ => Sweep(), null, IdleAfter, IdleAfter);
     }
 
-    /// <summary>Takes one request from the key's budget: null when granted, else how long until it would be.</summary>
-    public TimeSpan? TryAcquire(Guid keyId)
+    /// <summary>Takes one request from the key's bucket: null when granted, else how long until it would be.</summary>
+    public TimeSpan? TryAcquire(TKey key)
     {
-        var bucket = _buckets.GetOrAdd(keyId, static _ => new KeyBucket());
+        var bucket = _buckets.GetOrAdd(key, static _ => new KeyBucket());
         var retryAfter = bucket.TryTake(_interval, _capacity, Stopwatch.GetTimestamp());
         return retryAfter == 0 ? null : Stopwatch.GetElapsedTime(0, retryAfter);
     }

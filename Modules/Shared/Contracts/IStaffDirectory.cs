@@ -1,6 +1,7 @@
 namespace RetailPerformer.Shared.Contracts;
 
-public sealed record StaffMember(Guid Id, Guid StoreId, string Role, string Name, string Email, string Status);
+/// <param name="DeletedAt">When the person was deleted: their KPI is accepted for days up to then only.</param>
+public sealed record StaffMember(Guid Id, Guid StoreId, string Role, string Name, string Email, string Status, DateTime? DeletedAt);
 
 /// <summary>Implemented by the Users module: what other modules may know about, and do to, a store's people.</summary>
 public interface IStaffDirectory
@@ -12,8 +13,8 @@ public interface IStaffDirectory
     Task<int> SuspendStoreStaffAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, Guid tenantId, Guid storeId,
         CancellationToken cancellationToken);
 
-    /// <summary>The ids among <paramref name="sellerIds"/> that are not sellers of that store (whatever their status).</summary>
-    Task<IReadOnlyList<Guid>> NotSellersOfStoreAsync(Guid tenantId, Guid storeId, IReadOnlyCollection<Guid> sellerIds, CancellationToken cancellationToken);
+    /// <summary>Those of <paramref name="sellerIds"/> who are sellers of that store (whatever their status); the others are absent.</summary>
+    Task<IReadOnlyList<StaffMember>> SellersOfStoreAsync(Guid tenantId, Guid storeId, IReadOnlyCollection<Guid> sellerIds, CancellationToken cancellationToken);
 
     /// <summary>A seller of the tenant (whatever their status), or null.</summary>
     Task<StaffMember?> FindSellerAsync(Guid tenantId, Guid sellerId, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 namespace RetailPerformer.Shared.Contracts;
 
-public sealed record StoreSummary(Guid Id, string Name, string Location, string? Address, bool Active);
+/// <param name="DeletedAt">When the store was deleted (null while active): KPI is accepted for days up to then only.</param>
+public sealed record StoreSummary(Guid Id, string Name, string Location, string? Address, bool Active, DateTime? DeletedAt);
 
 /// <summary>Implemented by the Stores module: what other modules may know about a tenant's stores.</summary>
 public interface IStoreDirectory

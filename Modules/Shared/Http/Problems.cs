@@ -21,6 +21,24 @@ public static class Problems
             detail: "One or more fields are invalid: " + string.Join("; ", errors.SelectMany(e => e.Value)),
             title: "Invalid request");
 
+    /// <summary>For code outside an endpoint (middleware, exception handler): the same 400 as <see cref="Validation"/>.</summary>
+    public static async Task WriteValidationAsync(HttpContext context, IDictionary<string, string[]> errors)
+    {
+        if (context.Response.HasStarted) return;
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid request",
+                Detail = "One or more fields are invalid: " + string.Join("; ", errors.SelectMany(e => e.Value)),
+            },
+        });
+    }
+
     /// <summary>For code outside an endpoint (authentication, middleware): writes the problem directly.</summary>
     public static async Task WriteAsync(HttpContext context, int status, string detail)
     {

@@ -34,16 +34,23 @@ internal sealed class MyStatsValidator : AbstractValidator<MyStatsRequest>
 {
     /// <summary>Ten years: more than any dashboard asks, and a bound on what one request may read.</summary>
     public const int MaximumDays = 3660;
+    /// <summary>The calendar statistics can be asked about (its end must leave room for "the month after").</summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2999, 12, 31);
+    private static readonly string OutOfRange = $"must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}";
 
     public MyStatsValidator()
     {
-        RuleFor(x => x.StartDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'start_date' must be a date formatted YYYY-MM-DD");
-        RuleFor(x => x.EndDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'end_date' must be a date formatted YYYY-MM-DD");
+        RuleFor(x => x.StartDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'start_date' must be a date formatted YYYY-MM-DD")
+            .Must(InRange).WithMessage($"'start_date' {OutOfRange}");
+        RuleFor(x => x.EndDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'end_date' must be a date formatted YYYY-MM-DD")
+            .Must(InRange).WithMessage($"'end_date' {OutOfRange}");
         RuleFor(x => x).Must(x => !Dates.TryParseIso(x.StartDate, out var s) || !Dates.TryParseIso(x.EndDate, out var e) || s <= e)
             .OverridePropertyName("start_date").WithMessage("'start_date' must not be after 'end_date'");
         RuleFor(x => x).Must(x => !Dates.TryParseIso(x.StartDate, out var s) || !Dates.TryParseIso(x.EndDate, out var e) || e.DayNumber - s.DayNumber < MaximumDays)
             .OverridePropertyName("end_date").WithMessage($"The period spans at most {MaximumDays} days");
     }
+
+    private static bool InRange(string? text) => !Dates.TryParseIso(text, out var date) || (date >= Earliest && date <= Latest);
 }
 
 internal static class MyStatsEndpoint
@@ -56,7 +63,7 @@ internal static class MyStatsEndpoint
             .WithName(family.Name("MyStats"))
             .WithSummary("Statistics of my stores over a period")
             .WithDescription("""
-                `start_date` and `end_date` (YYYY-MM-DD, inclusive, both required, start ≤ end). One entry per store the key reaches — stores
+                `start_date` and `end_date` (YYYY-MM-DD between 1900-01-01 and 2999-12-31, inclusive, both required, start ≤ end, at most 3660 days). One entry per store the key reaches — stores
                 without KPI in the period included with zeros, deleted stores included with `active: false` — and `total_all_stores`.
                 `total_ca` and `average_basket` (= total_ca / total_ventes, 0 without sales) to 2 decimals. 404 when the key reaches no store.
                 """)

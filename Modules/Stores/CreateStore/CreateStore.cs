@@ -10,12 +10,12 @@ internal sealed class CreateStoreValidator : AbstractValidator<CreateStoreReques
 {
     public CreateStoreValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Location).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Name).Must(n => Text.CanonicalOrNull(n) is not null).WithMessage("'name' must not be empty").MaximumLength(200).NoControlCharacters();
+        RuleFor(x => x.Location).NotEmpty().MaximumLength(200).NoControlCharacters();
         RuleFor(x => x.Address).MaximumLength(500);
         RuleFor(x => x.Phone).MaximumLength(50);
         RuleFor(x => x.OpeningHours).MaximumLength(500);
-        RuleFor(x => x.ExternalId).MaximumLength(200);
+        RuleFor(x => x.ExternalId).MaximumLength(200).NoControlCharacters();
     }
 }
 
@@ -31,7 +31,7 @@ internal static class CreateStoreEndpoint
             .WithExample(SeedExamples.CreateStoreRequest, SeedExamples.CreateStoreResponse)
             .WithName(family.Name("CreateStore"))
             .WithSummary("Create a store")
-            .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id) is refused. A key restricted to some stores cannot create stores.")
+            .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id, compared after Unicode NFC normalisation and removal of invisible characters) is refused. A key restricted to some stores cannot create stores.")
             .Produces<CreateStoreResponse>(family.CreatedReturns201 ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -53,8 +53,10 @@ internal static class CreateStoreEndpoint
                 """,
                 new
                 {
-                    caller.TenantId, id = Guid.CreateVersion7(), name = request.Name!.Trim(), location = request.Location!.Trim(),
-                    request.Address, request.Phone, request.OpeningHours, externalId = NullIfBlank(request.ExternalId), caller.GerantId, now,
+                                        // Stored in canonical form, which the unique indexes then compare: "Café" typed two ways, or with a
+                    // zero-width space pasted in, is a duplicate.
+                    caller.TenantId, id = Guid.CreateVersion7(), name = Text.Canonical(request.Name!), location = request.Location!.Trim(),
+                    request.Address, request.Phone, request.OpeningHours, externalId = Text.CanonicalOrNull(request.ExternalId), caller.GerantId, now,
                 });
             return IntegrationRoutes.Created(context, $"stores/{row.Id}", new CreateStoreResponse(true, row.Id, StoreResponse.From(row)));
         }
@@ -63,6 +65,4 @@ internal static class CreateStoreEndpoint
             return Problems.BadRequest(e.ConstraintName == "stores_active_external_id" ? DuplicateExternalId : DuplicateName);
         }
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

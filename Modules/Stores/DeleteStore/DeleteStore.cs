@@ -1,4 +1,5 @@
 using RetailPerformer.Shared.Contracts;
+using RetailPerformer.Shared.Data;
 
 namespace RetailPerformer.Stores.DeleteStore;
 
@@ -14,7 +15,7 @@ internal static class DeleteStoreEndpoint
             .RequireStoreAccess()
             .WithName(family.Name("DeleteStore"))
             .WithSummary("Delete (deactivate) a store")
-            .WithDescription("Soft delete: the store becomes inactive and every active manager and seller of it is suspended, in one transaction. History (KPI) is kept. Deleting twice is 400.")
+            .WithDescription("Soft delete: the store becomes inactive and every active manager and seller of it is suspended (their sessions end), in one transaction — people being added at that moment included. KPI is accepted for days up to the deletion only. History (KPI) is kept. Deleting twice is 400.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -26,6 +27,8 @@ internal static class DeleteStoreEndpoint
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Waits for the people being added to (or reactivated in) this store, so that the suspension below sees them.
+        await StoreLocks.ExclusiveAsync(connection, transaction, id);
         var wasActive = await connection.QuerySingleOrDefaultAsync<bool?>(
             "SELECT active FROM stores.stores WHERE tenant_id = @TenantId AND id = @id FOR UPDATE", new { caller.TenantId, id }, transaction);
         if (wasActive is null) return Problems.NotFound(ProblemMessages.StoreNotFound);

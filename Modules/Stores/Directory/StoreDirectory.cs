@@ -4,7 +4,7 @@ namespace RetailPerformer.Stores.Directory;
 
 internal sealed class StoreDirectory(NpgsqlDataSource dataSource) : IStoreDirectory
 {
-    private const string SummaryColumns = "id, name, location, address, active";
+    private const string SummaryColumns = "id, name, location, address, active, deleted_at";
 
     public async Task<StoreSummary?> FindAsync(Guid tenantId, Guid storeId, CancellationToken cancellationToken)
     {
@@ -36,7 +36,8 @@ internal sealed class StoreDirectory(NpgsqlDataSource dataSource) : IStoreDirect
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var stores = new List<StoreSummary>();
         while (await reader.ReadAsync(cancellationToken))
-            stores.Add(new StoreSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4)));
+            stores.Add(new StoreSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4),
+                reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
         return stores;
     }
 }

@@ -30,6 +30,7 @@ internal static class ChangePasswordEndpoint
         group.MapPatch("/change-password", Handle)
             .RequireAuthorization(Policies.SignedIn)
             .Validate<ChangePasswordRequest>()
+            .NoStore()
             .WithName("ChangePassword")
             .WithSummary("Change my password")
             .WithDescription("Returns a fresh token; every token issued before is refused from then on.")
@@ -44,15 +45,16 @@ internal static class ChangePasswordEndpoint
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
             $"SELECT {UserRow.Columns} FROM users.users WHERE tenant_id = @TenantId AND id = @UserId", new { user.TenantId, user.UserId });
         if (row is null) return Problems.NotFound(ProblemMessages.UserNotFound);
-        if (!passwords.Verify(row.PasswordHash, request.CurrentPassword!))
+        if (!await passwords.VerifyAsync(row.PasswordHash, request.CurrentPassword!, cancellationToken))
             return Problems.BadRequest("Current password is incorrect");
 
         // A new stamp revokes every token that carries the old one.
         var stamp = Passwords.NewSecurityStamp();
+        var hash = await passwords.HashAsync(request.NewPassword!, cancellationToken);
         await connection.ExecuteAsync("""
             UPDATE users.users SET password_hash = @hash, security_stamp = @stamp, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @UserId
-            """, new { hash = passwords.Hash(request.NewPassword!), stamp, now = clock.GetUtcNow().UtcDateTime, user.TenantId, user.UserId });
+            """, new { hash, stamp, now = clock.GetUtcNow().UtcDateTime, user.TenantId, user.UserId });
 
         var token = tokens.Issue(row.Id, row.TenantId, row.Role, row.StoreId, stamp);
         return TypedResults.Ok(new ChangePasswordResponse(PasswordChanged, token, UserTokens.LifetimeText));

@@ -24,12 +24,10 @@ internal enum DeliveryStatus { Sent, Outbox, Failed }
 /// </summary>
 internal sealed class InvitationMailer(SmtpSettings smtp, IConfiguration configuration, ILogger<InvitationMailer> logger)
 {
-    private string PublicUrl => (configuration["App:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/');
-
     public async Task<(DeliveryStatus Status, string? Error)> DeliverAsync(string name, string email, string role, string token, DateTime expiresAt,
         CancellationToken cancellationToken)
     {
-        var link = $"{PublicUrl}/accept-invitation?token={token}";
+        var link = $"{Shared.Http.PublicUrl.Of(configuration)}/accept-invitation?token={token}";
         var body = $$"""
             Bonjour {{name}},
 
@@ -44,7 +42,7 @@ internal sealed class InvitationMailer(SmtpSettings smtp, IConfiguration configu
 
         if (!smtp.Configured)
         {
-            logger.LogInformation("Invitation outbox (no SMTP configured) for {Email}: {Link}", email, link);
+            logger.LogInformation("Invitation outbox (no SMTP configured) for {Email}: {Link}", Text.ForLog(email), link);
             return (DeliveryStatus.Outbox, null);
         }
 
@@ -72,7 +70,7 @@ internal sealed class InvitationMailer(SmtpSettings smtp, IConfiguration configu
         catch (Exception ex) when (ex is SmtpException or IOException or OperationCanceledException or InvalidOperationException
                                        or System.Net.Sockets.SocketException)
         {
-            logger.LogWarning("Invitation email to {Email} could not be delivered: {Error}", email, ex.Message);
+            logger.LogWarning("Invitation email to {Email} could not be delivered: {Error}", Text.ForLog(email), Text.ForLog(ex.Message));
             return (DeliveryStatus.Failed, ex.Message);
         }
     }

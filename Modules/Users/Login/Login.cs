@@ -18,58 +18,71 @@ internal sealed class LoginValidator : AbstractValidator<LoginRequest>
 {
     public LoginValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(Emails.MaximumLength);
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(Emails.MaximumLength).NoControlCharacters();
         RuleFor(x => x.Password).NotEmpty().MaximumLength(Passwords.MaximumLength);
     }
 }
 
 internal static class LoginEndpoint
 {
-    /// <summary>The auth seed's rule: one attempt every 5 seconds per account after a failure.</summary>
-    public static readonly TimeSpan RetryDelayAfterFailure = TimeSpan.FromSeconds(5);
-
     public static void MapLogin(this RouteGroupBuilder group) =>
         group.MapPost("/login", Handle)
             .AllowAnonymous()
+            .LimitPerClientAddress()
             .Validate<LoginRequest>()
+            .NoStore()
             .WithName("Login")
             .WithSummary("Sign in")
-            .WithDescription("Returns a bearer token for the app API. After a failed attempt on an account, another attempt on it within 5 s answers 429 with Retry-After.")
+            .WithDescription("""
+                Returns a bearer token for the app API. After a failed attempt, another attempt on the same account from the same
+                address within 5 s answers 429 with Retry-After (unknown emails alike); more than 20 failures a minute on one account,
+                from all addresses together, throttle it for everyone until the minute is over. An address making more than 30
+                anonymous authentication requests a minute gets 429; when too many passwords are being checked at once, 503 with Retry-After.
+                """)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Handle(
-        LoginRequest request, NpgsqlDataSource dataSource, Passwords passwords, UserTokens tokens, TimeProvider clock,
+        LoginRequest request, NpgsqlDataSource dataSource, Passwords passwords, UserTokens tokens, SignInThrottle throttle,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(
-            $"SELECT {UserRow.Columns} FROM users.users WHERE email_normalized = @email",
-            new { email = Emails.Normalize(request.Email!) });
-
-        if (user?.LastFailedLoginAt is { } lastFailure && now - lastFailure < RetryDelayAfterFailure)
+        var email = Emails.Normalize(request.Email!);
+        var attempt = SignInThrottle.For(email, ClientAddresses.Of(context));
+        if (await throttle.TryClaimAsync(attempt, cancellationToken) is { } wait)
         {
-            var wait = RetryDelayAfterFailure - (now - lastFailure);
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString();
             return Problems.Status(StatusCodes.Status429TooManyRequests, ProblemMessages.TooManyLoginAttempts);
         }
 
-        if (!passwords.Verify(user?.PasswordHash, request.Password!) || user is null)
+        UserRow? user;
+        bool valid;
+        try
         {
-            if (user is not null)
-                await connection.ExecuteAsync("UPDATE users.users SET last_failed_login_at = @now WHERE tenant_id = @TenantId AND id = @Id",
-                    new { now, user.TenantId, user.Id });
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            // After a re-hire one email may name a deleted person and a current one: the current one signs in.
+            user = await connection.QueryFirstOrDefaultAsync<UserRow>(
+                $"SELECT {UserRow.Columns} FROM users.users WHERE email_normalized = @email ORDER BY status = 'deleted', created_at DESC LIMIT 1",
+                new { email });
+            valid = await passwords.VerifyAsync(user?.PasswordHash, request.Password!, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was checked (the host was busy, the caller left): the claim must not cost the user a delay.
+            await throttle.ReleaseAsync(attempt);
+            throw;
+        }
+
+        if (!valid || user is null)
+        {
+            await throttle.RecordFailureAsync(attempt);
             return Problems.Status(StatusCodes.Status401Unauthorized, ProblemMessages.InvalidCredentials);
         }
+        await throttle.ReleaseAsync(attempt);
 
         if (user.Status != UserStatuses.Active)
             return Problems.Forbidden($"This account is {user.Status}");
-
-        if (user.LastFailedLoginAt is not null)
-            await connection.ExecuteAsync("UPDATE users.users SET last_failed_login_at = NULL WHERE tenant_id = @TenantId AND id = @Id",
-                new { user.TenantId, user.Id });
 
         var token = tokens.Issue(user.Id, user.TenantId, user.Role, user.StoreId, user.SecurityStamp);
         return TypedResults.Ok(new LoginResponse(token, UserTokens.LifetimeText, "Bearer",

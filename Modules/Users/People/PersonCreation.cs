@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Users.Accounts;
 using RetailPerformer.Users.Invitations;
@@ -27,14 +28,20 @@ internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirector
         bool sendInvitation, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var email = fields.Email!.Trim();
+        var email = Emails.Clean(fields.Email!);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Held until commit: a deletion of the store waits for this person and suspends them too, or it came first
+        // and the store is seen deleted here.
+        await StoreLocks.ShareAsync(connection, transaction, storeId);
+        if (await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is not { Active: true })
+            return new Outcome(null, false, Problems.BadRequest(StoreInactive));
+
         var person = await connection.QuerySingleOrDefaultAsync<UserRow>($"""
             INSERT INTO users.users (tenant_id, id, role, name, email, email_normalized, phone, external_id, store_id, manager_id,
                                      security_stamp, created_at, updated_at)
             VALUES (@TenantId, @id, @role, @name, @email, @normalized, @Phone, @externalId, @storeId, @managerId, @stamp, @now, @now)
-            ON CONFLICT (email_normalized) DO NOTHING
+            ON CONFLICT (email_normalized) WHERE status <> 'deleted' DO NOTHING
             RETURNING {UserRow.Columns}
             """,
             new

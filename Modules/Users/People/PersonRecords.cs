@@ -24,8 +24,8 @@ internal static class PersonRules
 {
     public static void ValidPersonFields<T>(this AbstractValidator<T> validator) where T : IPersonFields
     {
-        validator.RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        validator.RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(Emails.MaximumLength);
+        validator.RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
+        validator.RuleFor(x => x.Email).ValidEmail();
         validator.RuleFor(x => x.Phone).MaximumLength(50);
         validator.RuleFor(x => x.ExternalId).MaximumLength(200);
     }
@@ -36,6 +36,11 @@ internal static class PersonQueries
     public static Task<UserRow?> FindAsync(NpgsqlConnection connection, Guid tenantId, Guid userId, NpgsqlTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(
             $"SELECT {UserRow.Columns} FROM users.users WHERE tenant_id = @tenantId AND id = @userId", new { tenantId, userId }, transaction);
+
+    /// <summary>The person, locked until the transaction ends: changes to one person (update, delete) happen one after the other.</summary>
+    public static Task<UserRow?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, Guid userId) =>
+        connection.QuerySingleOrDefaultAsync<UserRow>(
+            $"SELECT {UserRow.Columns} FROM users.users WHERE tenant_id = @tenantId AND id = @userId FOR UPDATE", new { tenantId, userId }, transaction);
 
     /// <summary>
     /// The v1.0 notice's rule for a key restricted by store_ids: it reaches people of its stores only,

@@ -10,8 +10,8 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterRequest>
 {
     public RegisterValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(Emails.MaximumLength);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
+        RuleFor(x => x.Email).ValidEmail();
         RuleFor(x => x.Password).NotEmpty().Length(Passwords.MinimumLength, Passwords.MaximumLength);
     }
 }
@@ -21,11 +21,13 @@ internal static class RegisterEndpoint
     public static void MapRegister(this RouteGroupBuilder group) =>
         group.MapPost("/register", Handle)
             .AllowAnonymous()
+            .LimitPerClientAddress()
             .Validate<RegisterRequest>()
             .WithName("Register")
             .WithSummary("Sign up as a gérant")
             .WithDescription("Creates the gérant's account and their tenant (the chain). Email is unique across the product, case-insensitively.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> Handle(
         RegisterRequest request, NpgsqlDataSource dataSource, Passwords passwords, TimeProvider clock, CancellationToken cancellationToken)
@@ -34,7 +36,8 @@ internal static class RegisterEndpoint
         var tenantId = Guid.CreateVersion7();
         var userId = Guid.CreateVersion7();
         var name = request.Name!.Trim();
-        var email = request.Email!.Trim();
+        var email = Emails.Clean(request.Email!);
+        var hash = await passwords.HashAsync(request.Password!, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -43,9 +46,9 @@ internal static class RegisterEndpoint
         var inserted = await connection.ExecuteAsync("""
             INSERT INTO users.users (tenant_id, id, role, name, email, email_normalized, password_hash, security_stamp, created_at, updated_at)
             VALUES (@tenantId, @userId, 'gerant', @name, @email, @normalized, @hash, @stamp, @now, @now)
-            ON CONFLICT (email_normalized) DO NOTHING
+            ON CONFLICT (email_normalized) WHERE status <> 'deleted' DO NOTHING
             """,
-            new { tenantId, userId, name, email, normalized = Emails.Normalize(email), hash = passwords.Hash(request.Password!), stamp = Passwords.NewSecurityStamp(), now },
+            new { tenantId, userId, name, email, normalized = Emails.Normalize(email), hash, stamp = Passwords.NewSecurityStamp(), now },
             transaction);
         if (inserted == 0) return Problems.BadRequest(ProblemMessages.EmailAlreadyRegistered);
         await transaction.CommitAsync(cancellationToken);

@@ -5,7 +5,7 @@ namespace RetailPerformer.Users.Staff;
 
 internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider clock) : IStaffDirectory
 {
-    private const string Columns = "id, store_id, role, name, email, status";
+    private const string Columns = "id, store_id, role, name, email, status, deleted_at";
 
     public async Task<IReadOnlyList<StaffMember>> ListByStoresAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, CancellationToken cancellationToken)
     {
@@ -22,26 +22,27 @@ internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider c
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var staff = new List<StaffMember>();
         while (await reader.ReadAsync(cancellationToken))
-            staff.Add(new StaffMember(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            staff.Add(new StaffMember(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetDateTime(6)));
         return staff;
     }
 
     public async Task<int> SuspendStoreStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, Guid storeId,
         CancellationToken cancellationToken) =>
         await connection.ExecuteAsync("""
-            UPDATE users.users SET status = 'suspended', updated_at = @now
+            UPDATE users.users SET status = 'suspended', updated_at = @now, security_stamp = replace(gen_random_uuid()::text, '-', '')
             WHERE tenant_id = @tenantId AND store_id = @storeId AND role IN ('manager', 'seller') AND status = 'active'
             """, new { tenantId, storeId, now = clock.GetUtcNow().UtcDateTime }, transaction);
 
-    public async Task<IReadOnlyList<Guid>> NotSellersOfStoreAsync(Guid tenantId, Guid storeId, IReadOnlyCollection<Guid> sellerIds,
+    public async Task<IReadOnlyList<StaffMember>> SellersOfStoreAsync(Guid tenantId, Guid storeId, IReadOnlyCollection<Guid> sellerIds,
         CancellationToken cancellationToken)
     {
         if (sellerIds.Count == 0) return [];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var sellers = await connection.QueryAsync<Guid>("""
-            SELECT id FROM users.users WHERE tenant_id = @tenantId AND id = ANY(@ids) AND role = 'seller' AND store_id = @storeId
+        var sellers = await connection.QueryAsync<StaffRow>($"""
+            SELECT {Columns} FROM users.users WHERE tenant_id = @tenantId AND id = ANY(@ids) AND role = 'seller' AND store_id = @storeId
             """, new { tenantId, storeId, ids = sellerIds.ToArray() });
-        return sellerIds.Except(sellers).ToList();
+        return sellers.Select(s => s.ToMember()).ToList();
     }
 
     public async Task<StaffMember?> FindSellerAsync(Guid tenantId, Guid sellerId, CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider c
         public string Name { get; init; } = "";
         public string Email { get; init; } = "";
         public string Status { get; init; } = "";
-        public StaffMember ToMember() => new(Id, StoreId, Role, Name, Email, Status);
+        public DateTime? DeletedAt { get; init; }
+        public StaffMember ToMember() => new(Id, StoreId, Role, Name, Email, Status, DeletedAt);
     }
 }

@@ -40,6 +40,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Generous by default so parallel tests never trip it; the rate-limit tests set their own.
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimiting:Burst", "100000");
+        // Every test comes from 127.0.0.1 and many sign in at once: the anonymous limits are the hardening tests' own.
+        builder.UseSetting("SignIn:RequestsPerMinutePerAddress", "1000000");
+        builder.UseSetting("SignIn:QueuedPasswordChecks", "100000");
+        builder.UseSetting("SignIn:ConcurrentPasswordChecks", Environment.ProcessorCount.ToString());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {

@@ -12,7 +12,7 @@ internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyRequ
 
     public CreateApiKeyValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
         RuleFor(x => x.Permissions).NotEmpty().WithMessage("'permissions' must list at least one permission");
         RuleForEach(x => x.Permissions)
             .Must(p => Scopes.TryCanonicalize(p, out _))
@@ -42,6 +42,7 @@ internal static class CreateApiKeyEndpoint
     public static void MapCreateApiKey(this RouteGroupBuilder group) =>
         group.MapPost("", Handle)
             .Validate<CreateApiKeyRequest>()
+            .NoStore()
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
             .WithDescription("The secret (rp_live_…) is in this answer only; the store keeps its SHA-256. Permissions accept canonical names and v1.2 aliases and are stored canonical.")

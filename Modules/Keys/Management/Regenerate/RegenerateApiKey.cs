@@ -6,6 +6,7 @@ internal static class RegenerateApiKeyEndpoint
 {
     public static void MapRegenerateApiKey(this RouteGroupBuilder group) =>
         group.MapPost("/{id}/regenerate", Handle)
+            .NoStore()
             .WithName("RegenerateApiKey")
             .WithSummary("Regenerate an API key")
             .WithDescription("Issues a new key with the same name, permissions, store_ids and expiry policy (expires_in_days counted from now); the old key is refused from the next request on, on every host.")

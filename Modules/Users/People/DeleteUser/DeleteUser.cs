@@ -11,7 +11,7 @@ internal static class DeleteUserEndpoint
             .RequireApiKey(Scopes.UsersWrite)
             .WithName(family.Name("DeleteUser"))
             .WithSummary("Delete a manager or seller")
-            .WithDescription("Soft delete: status becomes `deleted`, history (KPI) is kept. A gérant cannot be deleted (403); deleting twice is 400.")
+            .WithDescription("Soft delete: status becomes `deleted`, their sessions end, history (KPI) is kept and KPI is accepted for days up to the deletion only; the email can be given to a new person. A gérant cannot be deleted (403); deleting twice is 400.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -23,14 +23,16 @@ internal static class DeleteUserEndpoint
         if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var person = await PersonQueries.FindAsync(connection, caller.TenantId, id, transaction);
+        var person = await PersonQueries.LockAsync(connection, transaction, caller.TenantId, id);
         if (person is null) return Problems.NotFound(ProblemMessages.UserNotFound);
         if (PersonQueries.CheckReach(caller, person) is { } forbidden) return forbidden;
         if (person.Role == Roles.Gerant) return Problems.Forbidden(ProblemMessages.GerantCannotBeDeleted);
         if (person.Status == UserStatuses.Deleted) return Problems.BadRequest(ProblemMessages.UserAlreadyDeleted);
 
-        await connection.ExecuteAsync("UPDATE users.users SET status = 'deleted', updated_at = @now WHERE tenant_id = @TenantId AND id = @id",
-            new { now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id }, transaction);
+        // A new stamp: the person's tokens stop working now and for good.
+        await connection.ExecuteAsync("""
+            UPDATE users.users SET status = 'deleted', deleted_at = @now, updated_at = @now, security_stamp = @stamp WHERE tenant_id = @TenantId AND id = @id
+            """, new { now = clock.GetUtcNow().UtcDateTime, stamp = Passwords.NewSecurityStamp(), caller.TenantId, id }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DeleteUserResponse(true, person.Role == Roles.Manager ? ProblemMessages.ManagerDeleted : ProblemMessages.SellerDeleted));
     }

@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Contracts;
+using RetailPerformer.Shared.Data;
 using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.People.UpdateUser;
@@ -17,7 +19,7 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUserRequest>
 {
     public UpdateUserValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).When(x => x.Name is not null);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters().When(x => x.Name is not null);
         RuleFor(x => x.Phone).MaximumLength(50);
         RuleFor(x => x.ExternalId).MaximumLength(200);
         RuleFor(x => x.Status).Must(s => s is null or UserStatuses.Active or UserStatuses.Suspended)
@@ -29,6 +31,7 @@ internal static class UpdateUserEndpoint
 {
     public const string DeletedCannotChange = "A deleted user cannot be updated";
     public const string GerantStatus = "A gérant's status cannot be changed through the API";
+    public const string StoreDeletedCannotReactivate = "This person's store is deleted: they cannot be reactivated";
 
     public static void MapUpdateUser(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPut("/users/{user_id}", Handle)
@@ -37,36 +40,45 @@ internal static class UpdateUserEndpoint
             .WithExample(SeedExamples.UpdateUserRequest, null)
             .WithName(family.Name("UpdateUser"))
             .WithSummary("Update a manager or seller")
-            .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A body with none of them is 400 `No fields to update`.")
+            .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A deleted person cannot be updated (400), nor a person of a deleted store reactivated (400); suspending ends the person's sessions for good. A body with none of them is 400 `No fields to update`.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<UpdateUserResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, UpdateUserRequest request, ApiKeyCaller caller,
-        NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, IStoreDirectory stores, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
         if (!request.HasAnyField) return Problems.BadRequest(ProblemMessages.NoFieldsToUpdate);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var person = await PersonQueries.FindAsync(connection, caller.TenantId, id, transaction);
+        var person = await PersonQueries.LockAsync(connection, transaction, caller.TenantId, id);
         if (person is null) return Problems.NotFound(ProblemMessages.UserNotFound);
         if (PersonQueries.CheckReach(caller, person) is { } forbidden) return forbidden;
         if (person.Status == UserStatuses.Deleted) return Problems.BadRequest(DeletedCannotChange);
         if (person.Role == Roles.Gerant && request.Status is not null && request.Status != person.Status) return Problems.Forbidden(GerantStatus);
+        if (request.Status == UserStatuses.Active && person.Status != UserStatuses.Active && person.StoreId is { } storeId)
+        {
+            // As for a creation: a deletion of the store in flight either finishes first (and is seen here) or waits.
+            await StoreLocks.ShareAsync(connection, transaction, storeId);
+            if (await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is not { Active: true })
+                return Problems.BadRequest(StoreDeletedCannotReactivate);
+        }
 
         var updated = await connection.QuerySingleAsync<UserRow>($"""
             UPDATE users.users SET
                 name = COALESCE(@name, name),
                 phone = COALESCE(@Phone, phone),
                 status = COALESCE(@Status, status),
+                -- Suspending ends every session for good: tokens issued before carry the old stamp, reactivation or not.
+                security_stamp = CASE WHEN @Status = 'suspended' AND status <> 'suspended' THEN @stamp ELSE security_stamp END,
                 external_id = COALESCE(@ExternalId, external_id),
                 updated_at = @now
             WHERE tenant_id = @TenantId AND id = @id
             RETURNING {UserRow.Columns}
-            """, new { name = request.Name?.Trim(), request.Phone, request.Status, request.ExternalId, now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id },
+            """, new { name = request.Name?.Trim(), request.Phone, request.Status, request.ExternalId, stamp = Passwords.NewSecurityStamp(), now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id },
             transaction);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new UpdateUserResponse(true, updated.Id, PersonResponse.From(updated)));

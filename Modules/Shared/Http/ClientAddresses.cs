@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RetailPerformer.Shared.Http;
+
+/// <summary>
+/// Who a request comes from, for the sign-in throttle and the anonymous request limits: the connection's address,
+/// or the address in <c>X-Forwarded-For</c> only when the connection comes from a proxy listed in
+/// <c>Proxy:TrustedAddresses</c> (otherwise anyone could pick the address they are counted under).
+/// </summary>
+public static class ClientAddresses
+{
+    public const string TrustedAddressesKey = "Proxy:TrustedAddresses";
+
+    public static IServiceCollection AddClientAddresses(this IServiceCollection services, IConfiguration configuration)
+    {
+        var trusted = configuration.GetSection(TrustedAddressesKey).Get<string[]>() ?? [];
+        return services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework trusts loopback by default; here only what configuration names is trusted.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var address in trusted) options.KnownProxies.Add(IPAddress.Parse(address));
+            options.ForwardLimit = 1;
+        });
+    }
+
+    /// <summary>Rewrites the connection's remote address from <c>X-Forwarded-For</c> for trusted proxies only.</summary>
+    public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app) => app.UseForwardedHeaders();
+
+    /// <summary>The client's address as the throttles key it ("unknown" for in-process test servers).</summary>
+    public static string Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RetailPerformer.Users.Accounts;
+
+/// <summary>
+/// How many anonymous authentication requests (register, login, invitation acceptance) one client address may make:
+/// <see cref="SignInSettings.RequestsPerMinutePerAddress"/>, as a token bucket per address (this host's count). Beyond,
+/// 429 + Retry-After before any password is hashed.
+/// </summary>
+internal sealed class AnonymousRequestLimit(SignInSettings settings) : IDisposable
+{
+    public const string Message = "Too many authentication requests from this address; retry after the delay in Retry-After";
+
+    private readonly RateBuckets<string> _buckets = new(settings.RequestsPerMinutePerAddress / 60.0, settings.RequestsPerMinutePerAddress);
+
+    public TimeSpan? TryAcquire(HttpContext context) => _buckets.TryAcquire(ClientAddresses.Of(context));
+
+    public void Dispose() => _buckets.Dispose();
+}
+
+internal static class AnonymousRequestLimitExtensions
+{
+    /// <summary>The route counts against its caller's address (<see cref="AnonymousRequestLimit"/>).</summary>
+    public static RouteHandlerBuilder LimitPerClientAddress(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            var limit = invocation.HttpContext.RequestServices.GetRequiredService<AnonymousRequestLimit>();
+            if (limit.TryAcquire(invocation.HttpContext) is { } retryAfter)
+            {
+                invocation.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                return Problems.Status(StatusCodes.Status429TooManyRequests, AnonymousRequestLimit.Message);
+            }
+            return await next(invocation);
+        }).ProducesProblem(StatusCodes.Status429TooManyRequests);
+}
