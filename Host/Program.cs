@@ -53,7 +53,7 @@ builder.Services
 
 var app = builder.Build();
 
-app.UseClientAddresses();   // X-Forwarded-For, only from the proxies configured as trusted
+app.UseClientAddresses(app.Configuration);   // X-Forwarded-For, only from the proxies configured as trusted
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseNoSniff();

@@ -16,9 +16,11 @@ public static class ClientAddresses
 {
     public const string TrustedAddressesKey = "Proxy:TrustedAddresses";
 
+    private static string[] TrustedProxies(IConfiguration configuration) => configuration.GetSection(TrustedAddressesKey).Get<string[]>() ?? [];
+
     public static IServiceCollection AddClientAddresses(this IServiceCollection services, IConfiguration configuration)
     {
-        var trusted = configuration.GetSection(TrustedAddressesKey).Get<string[]>() ?? [];
+        var trusted = TrustedProxies(configuration);
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -30,8 +32,12 @@ public static class ClientAddresses
         });
     }
 
-    /// <summary>Rewrites the connection's remote address from <c>X-Forwarded-For</c> for trusted proxies only.</summary>
-    public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app) => app.UseForwardedHeaders();
+    /// <summary>
+    /// Rewrites the connection's remote address from <c>X-Forwarded-For</c> for trusted proxies only — and not at all when
+    /// none is configured: the framework's middleware trusts <em>every</em> proxy when its lists are empty.
+    /// </summary>
+    public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app, IConfiguration configuration) =>
+        TrustedProxies(configuration).Length == 0 ? app : app.UseForwardedHeaders();
 
     /// <summary>The client's address as the throttles key it ("unknown" for in-process test servers).</summary>
     public static string Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -6,17 +6,24 @@ namespace RetailPerformer.Shared.Text;
 public static class Text
 {
     /// <summary>
-    /// The form in which names and external ids are stored and compared for duplicates: Unicode NFC ("Café"
-    /// typed with a combining accent or with é is one name), without invisible format characters (zero-width
-    /// spaces and joiners, word joiner, byte-order mark — pasted from spreadsheets, never meant), trimmed.
+    /// Names and external ids without invisible format characters (zero-width spaces and joiners, word joiner,
+    /// byte-order mark — pasted from spreadsheets, never meant), trimmed. With <see cref="NfcSql"/> at write time this
+    /// is the form stored and compared for duplicates.
     /// </summary>
     public static string Canonical(string value)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
             if (!IsInvisible(c)) builder.Append(c);
-        return builder.ToString().Trim().Normalize(NormalizationForm.FormC);
+        return builder.ToString().Trim();
     }
+
+    /// <summary>
+    /// Unicode NFC ("Café" typed with é or with e + a combining accent is one text) is applied by PostgreSQL, in the
+    /// statement that writes or looks up the value: the product runs with .NET's invariant globalization, whose
+    /// <c>string.Normalize</c> has no normalization data and returns its input unchanged.
+    /// </summary>
+    public static string NfcSql(string parameter) => $"normalize({parameter}, NFC)";
 
     /// <summary><see cref="Canonical"/>, or null for null and blank values.</summary>
     public static string? CanonicalOrNull(string? value) =>

@@ -48,13 +48,13 @@ internal static class CreateStoreEndpoint
         {
             var row = await connection.QuerySingleAsync<StoreRow>($"""
                 INSERT INTO stores.stores (tenant_id, id, name, location, address, phone, opening_hours, external_id, gerant_id, created_at, updated_at)
-                VALUES (@TenantId, @id, @name, @location, @Address, @Phone, @OpeningHours, @externalId, @GerantId, @now, @now)
+                VALUES (@TenantId, @id, {Text.NfcSql("@name")}, @location, @Address, @Phone, @OpeningHours, {Text.NfcSql("@externalId")}, @GerantId, @now, @now)
                 RETURNING {StoreRow.Columns}
                 """,
                 new
                 {
-                                        // Stored in canonical form, which the unique indexes then compare: "Café" typed two ways, or with a
-                    // zero-width space pasted in, is a duplicate.
+                                        // Stored in canonical form (and NFC, in the statement), which the unique indexes then compare: "Café"
+                    // typed two ways, or with a zero-width space pasted in, is a duplicate.
                     caller.TenantId, id = Guid.CreateVersion7(), name = Text.Canonical(request.Name!), location = request.Location!.Trim(),
                     request.Address, request.Phone, request.OpeningHours, externalId = Text.CanonicalOrNull(request.ExternalId), caller.GerantId, now,
                 });

@@ -63,7 +63,7 @@ internal static class LoginEndpoint
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             // After a re-hire one email may name a deleted person and a current one: the current one signs in.
             user = await connection.QueryFirstOrDefaultAsync<UserRow>(
-                $"SELECT {UserRow.Columns} FROM users.users WHERE email_normalized = @email ORDER BY status = 'deleted', created_at DESC LIMIT 1",
+                $"SELECT {UserRow.Columns} FROM users.users WHERE email_normalized = {Emails.ComparedSql("@email")} ORDER BY status = 'deleted', created_at DESC LIMIT 1",
                 new { email });
             valid = await passwords.VerifyAsync(user?.PasswordHash, request.Password!, cancellationToken);
         }

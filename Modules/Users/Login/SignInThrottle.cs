@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.Login;
@@ -22,30 +20,33 @@ internal sealed class SignInThrottle(NpgsqlDataSource dataSource, SignInSettings
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CeilingWindow = TimeSpan.FromMinutes(1);
 
-    public readonly record struct Attempt(byte[] EmailHash, string Client);
+    /// <param name="Email">As <see cref="Emails.Normalize"/> makes it; hashed (after NFC) by PostgreSQL, see <see cref="EmailKey"/>.</param>
+    public readonly record struct Attempt(string Email, string Client);
 
-    public static Attempt For(string normalizedEmail, string client) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail)), client);
+    public static Attempt For(string normalizedEmail, string client) => new(normalizedEmail, client);
+
+    /// <summary>The row key of parameter <c>$1</c> (the normalised email): its hash, never the email itself.</summary>
+    private const string EmailKey = "sha256(convert_to(normalize($1, NFC), 'UTF8'))";
 
     /// <summary>null when this caller may check one password now; else how long to wait.</summary>
     public async Task<TimeSpan?> TryClaimAsync(Attempt attempt, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             WITH ceiling AS (
                 SELECT window_start + $5 AS until FROM users.sign_in_failures
-                WHERE email_hash = $1 AND failures >= $6 AND window_start + $5 > $3
+                WHERE email_hash = {EmailKey} AND failures >= $6 AND window_start + $5 > $3
             ), claim AS (
                 INSERT INTO users.sign_in_throttle AS t (email_hash, client, next_attempt)
-                SELECT $1, $2, $4 WHERE NOT EXISTS (SELECT 1 FROM ceiling)
+                SELECT {EmailKey}, $2, $4 WHERE NOT EXISTS (SELECT 1 FROM ceiling)
                 ON CONFLICT (email_hash, client) DO UPDATE SET next_attempt = EXCLUDED.next_attempt WHERE t.next_attempt <= $3
                 RETURNING 1
             )
             SELECT EXISTS (SELECT 1 FROM claim),
                    greatest((SELECT until FROM ceiling),
-                            (SELECT next_attempt FROM users.sign_in_throttle WHERE email_hash = $1 AND client = $2))
+                            (SELECT next_attempt FROM users.sign_in_throttle WHERE email_hash = {EmailKey} AND client = $2))
             """);
-        foreach (var value in new object[] { attempt.EmailHash, attempt.Client, now, now + RetryDelay, CeilingWindow, settings.AccountFailuresPerMinute })
+        foreach (var value in new object[] { attempt.Email, attempt.Client, now, now + RetryDelay, CeilingWindow, settings.AccountFailuresPerMinute })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -60,14 +61,14 @@ internal sealed class SignInThrottle(NpgsqlDataSource dataSource, SignInSettings
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("UPDATE users.sign_in_throttle SET next_attempt = $3 WHERE email_hash = $1 AND client = $2",
-            attempt.EmailHash, attempt.Client, now + RetryDelay));
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO users.sign_in_failures AS f (email_hash, window_start, failures) VALUES ($1, $2, 1)
+        batch.BatchCommands.Add(Command($"UPDATE users.sign_in_throttle SET next_attempt = $3 WHERE email_hash = {EmailKey} AND client = $2",
+            attempt.Email, attempt.Client, now + RetryDelay));
+        batch.BatchCommands.Add(Command($"""
+            INSERT INTO users.sign_in_failures AS f (email_hash, window_start, failures) VALUES ({EmailKey}, $2, 1)
             ON CONFLICT (email_hash) DO UPDATE SET
                 failures     = CASE WHEN f.window_start + $3 <= $2 THEN 1 ELSE f.failures + 1 END,
                 window_start = CASE WHEN f.window_start + $3 <= $2 THEN $2 ELSE f.window_start END
-            """, attempt.EmailHash, now, CeilingWindow));
+            """, attempt.Email, now, CeilingWindow));
         // Recorded even if the caller has gone: a failure must count.
         await batch.ExecuteNonQueryAsync(CancellationToken.None);
     }
@@ -75,8 +76,8 @@ internal sealed class SignInThrottle(NpgsqlDataSource dataSource, SignInSettings
     /// <summary>A correct password releases the claim (the account's failure count stays: it is the ceiling's).</summary>
     public async Task ReleaseAsync(Attempt attempt)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM users.sign_in_throttle WHERE email_hash = $1 AND client = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = attempt.EmailHash });
+        await using var command = dataSource.CreateCommand($"DELETE FROM users.sign_in_throttle WHERE email_hash = {EmailKey} AND client = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = attempt.Email });
         command.Parameters.Add(new NpgsqlParameter { Value = attempt.Client });
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }

@@ -40,7 +40,7 @@ internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirector
         var person = await connection.QuerySingleOrDefaultAsync<UserRow>($"""
             INSERT INTO users.users (tenant_id, id, role, name, email, email_normalized, phone, external_id, store_id, manager_id,
                                      security_stamp, created_at, updated_at)
-            VALUES (@TenantId, @id, @role, @name, @email, @normalized, @Phone, @externalId, @storeId, @managerId, @stamp, @now, @now)
+            VALUES (@TenantId, @id, @role, @name, {Emails.StoredSql("@email")}, {Emails.ComparedSql("@normalized")}, @Phone, @externalId, @storeId, @managerId, @stamp, @now, @now)
             ON CONFLICT (email_normalized) WHERE status <> 'deleted' DO NOTHING
             RETURNING {UserRow.Columns}
             """,

@@ -43,9 +43,9 @@ internal static class RegisterEndpoint
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync("INSERT INTO users.tenants (id, name, created_at) VALUES (@tenantId, @name, @now)",
             new { tenantId, name, now }, transaction);
-        var inserted = await connection.ExecuteAsync("""
+        var inserted = await connection.ExecuteAsync($"""
             INSERT INTO users.users (tenant_id, id, role, name, email, email_normalized, password_hash, security_stamp, created_at, updated_at)
-            VALUES (@tenantId, @userId, 'gerant', @name, @email, @normalized, @hash, @stamp, @now, @now)
+            VALUES (@tenantId, @userId, 'gerant', @name, {Emails.StoredSql("@email")}, {Emails.ComparedSql("@normalized")}, @hash, @stamp, @now, @now)
             ON CONFLICT (email_normalized) WHERE status <> 'deleted' DO NOTHING
             """,
             new { tenantId, userId, name, email, normalized = Emails.Normalize(email), hash, stamp = Passwords.NewSecurityStamp(), now },

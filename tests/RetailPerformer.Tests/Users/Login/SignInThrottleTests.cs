@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using RetailPerformer.Shared.Http;
+using RetailPerformer.Tests.Infrastructure;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Users.Login;
+
+/// <summary>
+/// A host behind a trusted proxy (loopback), so that tests speak for several client addresses through
+/// <c>X-Forwarded-For</c>, with small anonymous limits: 6 auth requests a minute per address, one password hashed at a
+/// time with two waiting, 4 failures a minute per account.
+/// </summary>
+public sealed class SignInGuardedApiFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Proxy:TrustedAddresses:0"] = "127.0.0.1",
+        ["Proxy:TrustedAddresses:1"] = "::1",
+        ["SignIn:RequestsPerMinutePerAddress"] = "6",
+        ["SignIn:ConcurrentPasswordChecks"] = "1",
+        ["SignIn:QueuedPasswordChecks"] = "2",
+        ["SignIn:AccountFailuresPerMinute"] = "4",
+    };
+}
+
+internal static class FromAddress
+{
+    private static int _next;
+
+    /// <summary>A documentation address (TEST-NET-3) no other test uses.</summary>
+    public static string New()
+    {
+        var n = Interlocked.Increment(ref _next);
+        return $"203.0.{113 + n / 250 % 100}.{n % 250 + 1}";
+    }
+
+    public static Task<HttpResponseMessage> Post(this HttpClient client, string url, object body, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return client.SendAsync(request);
+    }
+
+    public static async Task<string> RegisterAsync(ApiFactory api)
+    {
+        var email = TestTenant.UniqueEmail();
+        await (await api.Client().Post("/api/auth/register", new { name = "Gérant", email, password = TestTenant.Password }, New()))
+            .ShouldBe(HttpStatusCode.Created);
+        return email;
+    }
+}
+
+public sealed class SignInThrottleTests(SignInGuardedApiFactory api) : IClassFixture<SignInGuardedApiFactory>
+{
+    [Fact]
+    public async Task An_attacker_failing_from_one_address_does_not_keep_the_real_user_out_from_another()
+    {
+        var email = await FromAddress.RegisterAsync(api);
+        var attacker = FromAddress.New();
+        await (await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, attacker))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, ProblemMessages.InvalidCredentials);
+        var throttled = await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, attacker);
+        await throttled.ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemMessages.TooManyLoginAttempts);
+        throttled.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 5);
+
+        // The real user, elsewhere, signs in at once.
+        await (await api.Client().Post("/api/auth/login", new { email, password = TestTenant.Password }, FromAddress.New())).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Failures_from_many_addresses_hit_the_account_ceiling_for_everyone_until_the_minute_is_over()
+    {
+        var email = await FromAddress.RegisterAsync(api);
+        for (var i = 0; i < 4; i++)
+            await (await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, FromAddress.New()))
+                .ShouldBe(HttpStatusCode.Unauthorized);
+
+        var ceiling = await api.Client().Post("/api/auth/login", new { email, password = TestTenant.Password }, FromAddress.New());
+        await ceiling.ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemMessages.TooManyLoginAttempts);
+        ceiling.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_answered_exactly_like_a_known_one()
+    {
+        var known = await FromAddress.RegisterAsync(api);
+        var unknown = TestTenant.UniqueEmail();
+        foreach (var email in new[] { known, unknown })
+        {
+            var address = FromAddress.New();
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 3; i++)
+                statuses.Add((await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, address)).StatusCode);
+            statuses.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], email);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_a_known_account_takes_as_long_as_one_on_an_unknown_email()
+    {
+        // Two accounts, four failures each: under this host's ceiling of four a minute per account.
+        string[] known = [await FromAddress.RegisterAsync(api), await FromAddress.RegisterAsync(api)];
+        var knownTimes = new List<double>();
+        var unknownTimes = new List<double>();
+        // Interleaved, each attempt from a fresh address (no throttle, no address limit): only the email differs.
+        for (var i = 0; i < 8; i++)
+        {
+            knownTimes.Add(await TimeLogin(known[i % 2]));
+            unknownTimes.Add(await TimeLogin(TestTenant.UniqueEmail()));
+        }
+        var ratio = Median(knownTimes) / Median(unknownTimes);
+        // Without the decoy hash an unknown email answers ~50 times faster; the bound leaves room for a noisy machine.
+        ratio.ShouldBeInRange(1 / 3.0, 3.0, $"known {Median(knownTimes):F1} ms, unknown {Median(unknownTimes):F1} ms");
+    }
+
+    private async Task<double> TimeLogin(string email)
+    {
+        var watch = Stopwatch.StartNew();
+        (await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, FromAddress.New())).StatusCode
+            .ShouldBe(HttpStatusCode.Unauthorized);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    [Fact]
+    public async Task One_address_making_too_many_anonymous_auth_requests_gets_429_before_any_password_is_checked()
+    {
+        var address = FromAddress.New();
+        for (var i = 0; i < 6; i++)
+            await (await api.Client().Post("/api/auth/login", new { email = TestTenant.UniqueEmail(), password = "wrong-password" }, address))
+                .ShouldBe(HttpStatusCode.Unauthorized);
+
+        var limited = await api.Client().Post("/api/auth/register", new { name = "x", email = TestTenant.UniqueEmail(), password = TestTenant.Password }, address);
+        await limited.ShouldBeProblem(HttpStatusCode.TooManyRequests, "Too many authentication requests from this address; retry after the delay in Retry-After");
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        // Another address is not affected.
+        await (await api.Client().Post("/api/auth/login", new { email = TestTenant.UniqueEmail(), password = "wrong-password" }, FromAddress.New()))
+            .ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_flood_of_sign_ins_from_many_addresses_is_bounded_the_excess_is_503_with_retry_after()
+    {
+        var key = await KeyOfANewTenantAsync();
+        var flood = Enumerable.Range(0, 24).Select(_ =>
+            api.Client().Post("/api/auth/login", new { email = TestTenant.UniqueEmail(), password = "wrong-password" }, FromAddress.New())).ToList();
+        // The integration API keeps answering meanwhile.
+        var me = await TestTenant.WithKey(api, key).GetAsync("/api/v1/integrations/me");
+        var answers = await Task.WhenAll(flood);
+
+        me.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var busy = answers.Where(a => a.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        busy.ShouldNotBeEmpty();
+        foreach (var answer in busy)
+        {
+            await answer.ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "Too many sign-ins are being checked right now; retry after the delay in Retry-After");
+            answer.Headers.RetryAfter.ShouldNotBeNull();
+        }
+        answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized).ShouldBe(answers.Length - busy.Count);
+    }
+
+    private async Task<string> KeyOfANewTenantAsync()
+    {
+        var email = await FromAddress.RegisterAsync(api);
+        var token = (await (await api.Client().Post("/api/auth/login", new { email, password = TestTenant.Password }, FromAddress.New()))
+            .ShouldBe(HttpStatusCode.OK)).Str("token");
+        var created = await (await TestTenant.WithBearer(api, token).PostJson("/api/gerant/api-keys", new { name = "k", permissions = new[] { "stats:read" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        return created.Str("key");
+    }
+}
+
+public sealed class SignInRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Twenty_parallel_wrong_attempts_on_one_account_check_one_password_the_others_are_429_with_retry_after()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            api.Client().PostJson("/api/auth/login", new { email = tenant.Email, password = "wrong-password" })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized).ShouldBe(1);
+        var throttled = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        throttled.Count.ShouldBe(19);
+        throttled.ShouldAllBe(a => a.Headers.RetryAfter != null);
+    }
+
+    [Fact]
+    public async Task X_forwarded_for_is_ignored_unless_the_proxy_is_trusted()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        await (await api.Client().Post("/api/auth/login", new { email = tenant.Email, password = "wrong-password" }, FromAddress.New()))
+            .ShouldBe(HttpStatusCode.Unauthorized);
+        // Claiming another address changes nothing: both attempts come from this connection's address.
+        await (await api.Client().Post("/api/auth/login", new { email = tenant.Email, password = TestTenant.Password }, FromAddress.New()))
+            .ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+}
