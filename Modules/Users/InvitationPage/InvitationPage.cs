@@ -1,4 +1,3 @@
-using System.Net;
 using RetailPerformer.Users.Accounts;
 using RetailPerformer.Users.Invitations;
 
@@ -73,7 +72,9 @@ internal static class InvitationPageEndpoint
 
     private static string Paragraph(string text) => $"<p>{Html(text)}</p>";
 
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>The five characters HTML gives a meaning to; accented letters stay as they are (the page is UTF-8).</summary>
+    private static string Html(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
     private static IResult Page(int status, string body) => Results.Content($"""
         <!doctype html>

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using RetailPerformer.Tests.Infrastructure;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Users.Invitations;
+
+/// <summary>A host published under another address than the one it listens on (a reverse proxy's): links must use it.</summary>
+public sealed class PublicUrlApiFactory : ApiFactory
+{
+    public const string PublicUrl = "https://rp.example.test";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl + "/" };
+}
+
+public sealed partial class InvitationLinkTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
+{
+    [GeneratedRegex("""Invitation outbox \(no SMTP configured\) for (?<email>\S+): (?<link>\S+)""")]
+    private static partial Regex OutboxLine();
+
+    private string LinkFor(string email) =>
+        api.Logs.Lines.Select(l => OutboxLine().Match(l)).Last(m => m.Success && m.Groups["email"].Value == email).Groups["link"].Value;
+
+    private static string TokenOf(string link) => link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
+
+    private async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> Chain()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var client = await tenant.AllPowerfulAsync();
+        return (tenant, client, await tenant.CreateStoreAsync(client));
+    }
+
+    private static FormUrlEncodedContent Form(string token, string password, string confirmation) =>
+        new(new Dictionary<string, string> { ["token"] = token, ["password"] = password, ["password_confirmation"] = confirmation });
+
+    [Fact]
+    public async Task The_emailed_link_uses_the_public_url_and_opens_a_page_where_the_person_chooses_a_password()
+    {
+        var (_, client, store) = await Chain();
+        var email = TestTenant.UniqueEmail("seller");
+        await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "Lucas Bernard", email })).ShouldBe(HttpStatusCode.Created);
+
+        var link = LinkFor(email);
+        link.ShouldStartWith(PublicUrlApiFactory.PublicUrl + "/accept-invitation?token=");
+        var path = link[PublicUrlApiFactory.PublicUrl.Length..];
+
+        var page = await api.Client().GetAsync(path);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.ToString().ShouldBe("text/html; charset=utf-8");
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("Bonjour Lucas Bernard");
+        html.ShouldContain("""<label for="password">""");
+        html.ShouldContain("""<label for="password_confirmation">""");
+
+        // Two different passwords: the page says so, nothing is set.
+        var mismatch = await api.Client().PostAsync("/accept-invitation", Form(TokenOf(link), "seller-password", "seller-passw0rd"));
+        mismatch.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await mismatch.Content.ReadAsStringAsync()).ShouldContain("Les deux mots de passe ne sont pas identiques.");
+        (await api.Scalar<string>("SELECT password_hash FROM users.users WHERE email = $1", email)).ShouldBeNull();
+
+        var accepted = await api.Client().PostAsync("/accept-invitation", Form(TokenOf(link), "seller-password", "seller-password"));
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await accepted.Content.ReadAsStringAsync()).ShouldContain("Mot de passe enregistré");
+        await TestTenant.SignInAsync(api, email, "seller-password");
+
+        // Single use: the same link now says it cannot be used.
+        (await api.Client().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.Client().PostAsync("/accept-invitation", Form(TokenOf(link), "other-password", "other-password"))).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_page_escapes_what_people_typed()
+    {
+        var (_, client, store) = await Chain();
+        var email = TestTenant.UniqueEmail("seller");
+        await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "<script>alert(1)</script>", email })).ShouldBe(HttpStatusCode.Created);
+        var html = await (await api.Client().GetAsync(LinkFor(email)[PublicUrlApiFactory.PublicUrl.Length..])).Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script>alert(1)</script>");
+        html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    [Fact]
+    public async Task The_gerant_can_send_an_invitation_to_someone_created_without_one()
+    {
+        var (tenant, client, store) = await Chain();
+        var email = TestTenant.UniqueEmail("seller");
+        var seller = await tenant.CreateSellerAsync(client, store, email: email);
+        (await api.Scalar<long>("SELECT count(*) FROM users.invitations WHERE user_id = $1", seller)).ShouldBe(0);
+
+        var body = await (await tenant.Gerant().PostJson("/api/gerant/invitations", new { user_id = seller })).ShouldBe(HttpStatusCode.Created);
+        body.GetProperty("invitation").Id("user_id").ShouldBe(seller);
+        body.GetProperty("invitation").Str("status").ShouldBe("pending");
+        body.GetProperty("invitation").Str("delivery_status").ShouldBe("outbox");
+
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = TokenOf(LinkFor(email)), password = "seller-password" }))
+            .ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Resending_voids_the_earlier_invitation()
+    {
+        var (tenant, client, store) = await Chain();
+        var email = TestTenant.UniqueEmail("seller");
+        var seller = (await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email })).ShouldBe(HttpStatusCode.Created))
+            .Id("seller_id");
+        var first = TokenOf(LinkFor(email));
+
+        // Two resends at once: each voids what came before, so exactly one invitation is left to accept.
+        await Task.WhenAll(
+            tenant.Gerant().PostJson("/api/gerant/invitations", new { user_id = seller }),
+            tenant.Gerant().PostJson("/api/gerant/invitations", new { user_id = seller }));
+        (await api.Scalar<long>("SELECT count(*) FROM users.invitations WHERE user_id = $1 AND voided_at IS NULL", seller)).ShouldBe(1);
+
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = first, password = "seller-password" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "This invitation is unknown, expired or already used");
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = TokenOf(LinkFor(email)), password = "seller-password" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var list = await (await tenant.Gerant().GetAsync("/api/gerant/invitations")).ShouldBe(HttpStatusCode.OK);
+        list.GetProperty("invitations").EnumerateArray().Select(i => i.Str("status")).Order().ShouldBe(["accepted", "void", "void"]);
+    }
+
+    [Fact]
+    public async Task Resending_is_refused_for_someone_else_a_gerant_a_person_with_a_password_or_no_longer_active()
+    {
+        var (tenant, client, store) = await Chain();
+        var other = await TestTenant.CreateAsync(api);
+        var stranger = await other.CreateSellerAsync(await other.AllPowerfulAsync(), await other.CreateStoreAsync(await other.AllPowerfulAsync()));
+        var (withPassword, _) = await tenant.SignedInPersonAsync(client, store, "seller");
+        var deleted = await tenant.CreateSellerAsync(client, store);
+        await (await client.DeleteAsync($"/api/v1/integrations/users/{deleted}")).ShouldBe(HttpStatusCode.OK);
+        var gerant = tenant.Gerant();
+
+        await (await gerant.PostJson("/api/gerant/invitations", new { user_id = stranger })).ShouldBeProblem(HttpStatusCode.NotFound, "User not found");
+        await (await gerant.PostJson("/api/gerant/invitations", new { user_id = "not-an-id" })).ShouldBeProblem(HttpStatusCode.NotFound, "User not found");
+        await (await gerant.PostJson("/api/gerant/invitations", new { user_id = tenant.GerantId }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "A gérant signs up: there is no invitation to send");
+        await (await gerant.PostJson("/api/gerant/invitations", new { user_id = withPassword }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "This person has already chosen a password");
+        await (await gerant.PostJson("/api/gerant/invitations", new { user_id = deleted }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "This account is deleted: it cannot be invited");
+        await (await gerant.PostJson("/api/gerant/invitations", new { })).ShouldBe(HttpStatusCode.BadRequest);
+        (await api.Scalar<long>("SELECT count(*) FROM users.invitations WHERE user_id = ANY($1)", new[] { stranger, deleted })).ShouldBe(0);
+        // A manager cannot send invitations.
+        var (_, managerToken) = await tenant.SignedInPersonAsync(client, store, "manager");
+        await (await TestTenant.WithBearer(api, managerToken).PostJson("/api/gerant/invitations", new { user_id = deleted })).ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_deleted_persons_email_can_be_given_to_a_new_person_and_the_old_history_stays()
+    {
+        var (tenant, client, store) = await Chain();
+        var email = TestTenant.UniqueEmail("seller");
+        var old = await tenant.CreateSellerAsync(client, store, email: email);
+        await (await client.PostJson("/api/v1/integrations/kpi/sync", new
+        {
+            store_id = store, date = "2024-05-02", kpi_entries = new[] { new { seller_id = old, ca_journalier = 10.0, nb_ventes = 1, nb_articles = 1 } },
+        })).ShouldBe(HttpStatusCode.OK);
+        await (await client.DeleteAsync($"/api/v1/integrations/users/{old}")).ShouldBe(HttpStatusCode.OK);
+
+        var rehired = (await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "Back again", email = email.ToUpperInvariant() }))
+            .ShouldBe(HttpStatusCode.Created)).Id("seller_id");
+        rehired.ShouldNotBe(old);
+        (await api.Scalar<string>("SELECT status FROM users.users WHERE id = $1", old)).ShouldBe("deleted");
+        (await api.Scalar<long>("SELECT count(*) FROM kpi.entries WHERE seller_id = $1", old)).ShouldBe(1);
+
+        // The address is taken again while the new person is not deleted.
+        await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "Third", email }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "Email already registered");
+        // The new person signs in with it.
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = TokenOf(LinkFor(email.ToUpperInvariant())), password = "rehired-password" }))
+            .ShouldBe(HttpStatusCode.OK);
+        var signedIn = await (await api.Client().PostJson("/api/auth/login", new { email, password = "rehired-password" })).ShouldBe(HttpStatusCode.OK);
+        signedIn.GetProperty("user").Id("id").ShouldBe(rehired);
+    }
+}
