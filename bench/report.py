@@ -43,6 +43,7 @@ def median_of(kind, name, parse):
 
 measured = lambda kind, n: (raw / f"{kind}-{n}-rep1.txt").exists()
 api_names = [n for n in ["health", "me", "my-stores", "my-stats-30", "my-stats-365", "my-stats-365-c1", "sync-new", "sync-existing"] if measured("api", n)]
+flood_names = [n for n in ["me-idle", "me-during-health-flood", "health-flood", "me-during-login-flood", "login-flood"] if measured("api", n)]
 db_names = [n for n in ["my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"] if measured("db", n)]
 api = {n: median_of("api", n, wrk) for n in api_names}
 db = {n: median_of("db", n, pgbench) for n in db_names}
@@ -83,6 +84,19 @@ lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.se
 for n in api_names:
     r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
     lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {', '.join(f(x) for x in r['all'])} |")
+if len(flood_names) == 5:
+    flood = {n: median_of("api", n, wrk) for n in flood_names}
+    idle, health, login = flood["me-idle"], flood["me-during-health-flood"], flood["me-during-login-flood"]
+    lines += ["", "## A login flood (random emails, many client addresses) and the integration API", "",
+              "`/me` from 4 clients: alone; while 64 connections flood `GET /health` (what the HTTP volume alone costs two cores);",
+              "while 64 connections flood `POST /api/auth/login` with random emails, each from another forwarded address (the per-address",
+              "limit cannot stop it; the host's budget of password checks does). The floods are unthrottled wrk: they take a core themselves.", "",
+              "| `/me` | p50 ms | p99 ms | req/s | flood req/s | flood answers not 2xx |", "|---|---:|---:|---:|---:|---:|",
+              f"| alone | {f(idle.get('p50'), 2)} | {f(idle.get('p99'), 2)} | {f(idle['rps'])} | – | – |",
+              f"| during a `/health` flood | {f(health.get('p50'), 2)} | {f(health.get('p99'), 2)} | {f(health['rps'])} | {f(flood['health-flood']['rps'])} | {flood['health-flood']['errors']:,} |",
+              f"| during a login flood | {f(login.get('p50'), 2)} | {f(login.get('p99'), 2)} | {f(login['rps'])} | {f(flood['login-flood']['rps'])} | {flood['login-flood']['errors']:,} |",
+              "", f"Login flood ÷ `/health` flood, for `/me`: p50 {login['p50'] / health['p50']:.2f}, p99 {login['p99'] / health['p99']:.2f}, "
+                  f"req/s {login['rps'] / health['rps']:.2f} (1 = sign-ins cost the API no more than any other request)."]
 lines += ["", "## The same database work without the API (pgbench)", "", "| queries of | transactions/s | rows/s | avg latency ms | failed |", "|---|---:|---:|---:|---:|"]
 for n in db_names:
     r = db[n]; rows = r["rps"] * rows_per_request.get(n, 0)

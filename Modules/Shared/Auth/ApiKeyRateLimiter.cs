@@ -37,11 +37,11 @@ public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings) : IDi
 
 /// <summary>
 /// Token buckets by key, each kept as one number updated by compare-and-swap (<see cref="KeyBucket"/>), found in a
-/// concurrent dictionary without a global lock. Buckets idle for <see cref="IdleAfter"/> are dropped by one timer.
+/// concurrent dictionary without a global lock. Buckets full again for a while (as good as new) are dropped by one timer.
 /// </summary>
 public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
 {
-    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _idleAfter;
     private readonly ConcurrentDictionary<TKey, KeyBucket> _buckets = new();
     private readonly long _interval;
     private readonly long _capacity;
@@ -49,11 +49,16 @@ public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
 
     /// <param name="permitsPerSecond">The sustained rate (may be below one: 0.5 is one request every two seconds).</param>
     /// <param name="burst">How many requests a full bucket lets through at once.</param>
-    public RateBuckets(double permitsPerSecond, int burst)
+    /// <param name="idleAfter">
+    /// How long a bucket stays once full again (default 5 minutes), and how often the sweep runs. Short where keys are
+    /// many and fleeting — client addresses of a flood, a new one each request — so that memory stays bounded.
+    /// </param>
+    public RateBuckets(double permitsPerSecond, int burst, TimeSpan? idleAfter = null)
     {
         _interval = Math.Max(1, (long)(Stopwatch.Frequency / permitsPerSecond));
         _capacity = _interval * burst;
-        _sweeper = new Timer(_ => Sweep(), null, IdleAfter, IdleAfter);
+        _idleAfter = idleAfter ?? TimeSpan.FromMinutes(5);
+        _sweeper = new Timer(_ => Sweep(), null, _idleAfter, _idleAfter);
     }
 
     /// <summary>Takes one request from the key's bucket: null when granted, else how long until it would be.</summary>
@@ -67,7 +72,7 @@ public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
     /// <summary>Drops the buckets of keys that stopped calling (a full bucket is what a new one would be).</summary>
     private void Sweep()
     {
-        var idleSince = Stopwatch.GetTimestamp() - (long)(IdleAfter.TotalSeconds * Stopwatch.Frequency);
+        var idleSince = Stopwatch.GetTimestamp() - (long)(_idleAfter.TotalSeconds * Stopwatch.Frequency);
         foreach (var (key, bucket) in _buckets)
         {
             // A request racing with the removal may spend from the dropped bucket: at most that one request goes uncounted.

@@ -11,7 +11,9 @@ internal sealed class AnonymousRequestLimit(SignInSettings settings) : IDisposab
 {
     public const string Message = "Too many authentication requests from this address; retry after the delay in Retry-After";
 
-    private readonly RateBuckets<string> _buckets = new(settings.RequestsPerMinutePerAddress / 60.0, settings.RequestsPerMinutePerAddress);
+    // Swept every 10 s: a flood from ever new addresses adds a bucket per request.
+    private readonly RateBuckets<string> _buckets = new(settings.RequestsPerMinutePerAddress / 60.0, settings.RequestsPerMinutePerAddress,
+        TimeSpan.FromSeconds(10));
 
     public TimeSpan? TryAcquire(HttpContext context) => _buckets.TryAcquire(ClientAddresses.Of(context));
 

@@ -5,6 +5,13 @@ namespace RetailPerformer.Users.Accounts;
 /// <summary>The <c>SignIn</c> section: how much anonymous authentication work the host accepts.</summary>
 internal sealed record SignInSettings
 {
+    /// <summary>
+    /// Password hashes this host computes per second (sign-ins, sign-ups, password changes, invitation acceptances), bursting
+    /// to twice as many. A hash is ~50 ms of one core: the default 4 a second is a fifth of one core at most, and 14,400 sign-ins
+    /// an hour (tokens last an hour). Beyond, 503 + Retry-After.
+    /// </summary>
+    public double PasswordChecksPerSecond { get; init; } = 4;
+
     /// <summary>Password hashes computed at once (default: half the cores, at least one).</summary>
     public int ConcurrentPasswordChecks { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 

@@ -37,7 +37,7 @@ internal static class LoginEndpoint
                 Returns a bearer token for the app API. After a failed attempt, another attempt on the same account from the same
                 address within 5 s answers 429 with Retry-After (unknown emails alike); more than 20 failures a minute on one account,
                 from all addresses together, throttle it for everyone until the minute is over. An address making more than 30
-                anonymous authentication requests a minute gets 429; when too many passwords are being checked at once, 503 with Retry-After.
+                anonymous authentication requests a minute gets 429; when the host is checking as many passwords as it allows (a few a second), 503 with Retry-After.
                 """)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -48,13 +48,13 @@ internal static class LoginEndpoint
         LoginRequest request, NpgsqlDataSource dataSource, Passwords passwords, UserTokens tokens, SignInThrottle throttle,
         HttpContext context, CancellationToken cancellationToken)
     {
+        // First the host's capacity for one more password check: a flood is refused here, before any database work.
+        using var check = passwords.TryAdmit(out var busyFor);
+        if (check is null) return Busy(context, busyFor, Passwords.BusyMessage, StatusCodes.Status503ServiceUnavailable);
         var email = Emails.Normalize(request.Email!);
         var attempt = SignInThrottle.For(email, ClientAddresses.Of(context));
         if (await throttle.TryClaimAsync(attempt, cancellationToken) is { } wait)
-        {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            return Problems.Status(StatusCodes.Status429TooManyRequests, ProblemMessages.TooManyLoginAttempts);
-        }
+            return Busy(context, wait, ProblemMessages.TooManyLoginAttempts, StatusCodes.Status429TooManyRequests);
 
         UserRow? user;
         bool valid;
@@ -65,11 +65,11 @@ internal static class LoginEndpoint
             user = await connection.QueryFirstOrDefaultAsync<UserRow>(
                 $"SELECT {UserRow.Columns} FROM users.users WHERE email_normalized = {Emails.ComparedSql("@email")} ORDER BY status = 'deleted', created_at DESC LIMIT 1",
                 new { email });
-            valid = await passwords.VerifyAsync(user?.PasswordHash, request.Password!, cancellationToken);
+            valid = await check.VerifyAsync(user?.PasswordHash, request.Password!, cancellationToken);
         }
         catch
         {
-            // Nothing was checked (the host was busy, the caller left): the claim must not cost the user a delay.
+            // Nothing was checked (the caller left, the database failed): the claim must not cost the user a delay.
             await throttle.ReleaseAsync(attempt);
             throw;
         }
@@ -87,5 +87,11 @@ internal static class LoginEndpoint
         var token = tokens.Issue(user.Id, user.TenantId, user.Role, user.StoreId, user.SecurityStamp);
         return TypedResults.Ok(new LoginResponse(token, UserTokens.LifetimeText, "Bearer",
             new LoginUser(user.Id, user.Name, user.Email, user.Role, user.StoreId, user.TenantId)));
+    }
+
+    private static ProblemHttpResult Busy(HttpContext context, TimeSpan retryAfter, string detail, int status)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        return Problems.Status(status, detail);
     }
 }

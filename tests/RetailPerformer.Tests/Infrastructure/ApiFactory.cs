@@ -43,6 +43,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test comes from 127.0.0.1 and many sign in at once: the anonymous limits are the hardening tests' own.
         builder.UseSetting("SignIn:RequestsPerMinutePerAddress", "1000000");
         builder.UseSetting("SignIn:QueuedPasswordChecks", "100000");
+        builder.UseSetting("SignIn:PasswordChecksPerSecond", "100000");
         builder.UseSetting("SignIn:ConcurrentPasswordChecks", Environment.ProcessorCount.ToString());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>

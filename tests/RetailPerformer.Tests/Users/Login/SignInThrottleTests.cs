@@ -199,3 +199,36 @@ public sealed class SignInRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ShouldBe(HttpStatusCode.TooManyRequests);
     }
 }
+
+/// <summary>A host that checks one password every two seconds.</summary>
+public sealed class PasswordBudgetApiFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SignIn:PasswordChecksPerSecond"] = "0.5" };
+}
+
+public sealed class PasswordBudgetTests(PasswordBudgetApiFactory api) : IClassFixture<PasswordBudgetApiFactory>
+{
+    [Fact]
+    public async Task Beyond_the_hosts_password_budget_a_sign_in_is_503_before_any_database_work()
+    {
+        // Whatever the earlier sign-ups of this host spent, the budget is exhausted after a few attempts.
+        HttpResponseMessage? busy = null;
+        string? checkedEmail = null;
+        for (var i = 0; i < 5 && busy is null; i++)
+        {
+            var email = TestTenant.UniqueEmail();
+            var answer = await api.Client().PostJson("/api/auth/login", new { email, password = "wrong-password" });
+            if (answer.StatusCode == HttpStatusCode.ServiceUnavailable) busy = answer;
+            else checkedEmail = email;
+        }
+        busy.ShouldNotBeNull();
+        const string throttleRows = "SELECT count(*) FROM users.sign_in_throttle WHERE email_hash = sha256(convert_to($1, 'UTF8'))";
+        if (checkedEmail is not null) (await api.Scalar<long>(throttleRows, checkedEmail)).ShouldBe(1);
+        var refusedEmail = TestTenant.UniqueEmail();
+        var refused = await api.Client().PostJson("/api/auth/login", new { email = refusedEmail, password = "wrong-password" });
+        await refused.ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "Too many sign-ins are being checked right now; retry after the delay in Retry-After");
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 2);
+        // Refused before the throttle was even asked: no row for this email.
+        (await api.Scalar<long>(throttleRows, refusedEmail)).ShouldBe(0);
+    }
+}
