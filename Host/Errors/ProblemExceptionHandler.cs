@@ -28,7 +28,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 await Problems.WriteAsync(context, bad.StatusCode, Describe(bad));
                 return true;
             case ServerBusyException busy:
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString();
+                Problems.SetRetryAfter(context.Response, busy.RetryAfter);
                 await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, busy.Message);
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:

@@ -79,7 +79,7 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
 
         if (rateLimiter.TryAcquire(caller.KeyId) is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            Problems.SetRetryAfter(context.Response, retryAfter);
             return Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemMessages.RateLimited);
         }
 

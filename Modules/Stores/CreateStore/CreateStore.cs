@@ -53,7 +53,7 @@ internal static class CreateStoreEndpoint
                 """,
                 new
                 {
-                                        // Stored in canonical form (and NFC, in the statement), which the unique indexes then compare: "Café"
+                    // Stored in canonical form (and NFC, in the statement), which the unique indexes then compare: "Café"
                     // typed two ways, or with a zero-width space pasted in, is a duplicate.
                     caller.TenantId, id = Guid.CreateVersion7(), name = Text.Canonical(request.Name!), location = request.Location!.Trim(),
                     request.Address, request.Phone, request.OpeningHours, externalId = Text.CanonicalOrNull(request.ExternalId), caller.GerantId, now,

@@ -29,7 +29,7 @@ internal static class AnonymousRequestLimitExtensions
             var limit = invocation.HttpContext.RequestServices.GetRequiredService<AnonymousRequestLimit>();
             if (limit.TryAcquire(invocation.HttpContext) is { } retryAfter)
             {
-                invocation.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                Problems.SetRetryAfter(invocation.HttpContext.Response, retryAfter);
                 return Problems.Status(StatusCodes.Status429TooManyRequests, AnonymousRequestLimit.Message);
             }
             return await next(invocation);

@@ -91,7 +91,7 @@ internal static class LoginEndpoint
 
     private static ProblemHttpResult Busy(HttpContext context, TimeSpan retryAfter, string detail, int status)
     {
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        Problems.SetRetryAfter(context.Response, retryAfter);
         return Problems.Status(status, detail);
     }
 }
