@@ -1,4 +1,5 @@
 using RetailPerformer.Shared.Data;
+using RetailPerformer.LocalPostgres;
 
 namespace RetailPerformer.Host.Operations;
 

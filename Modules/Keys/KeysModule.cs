@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RetailPerformer.Keys.Authentication;
-using RetailPerformer.Keys.IntegrationMe;
-using RetailPerformer.Keys.Management.Create;
-using RetailPerformer.Keys.Management.Deactivate;
-using RetailPerformer.Keys.Management.Get;
-using RetailPerformer.Keys.Management.List;
-using RetailPerformer.Keys.Management.Regenerate;
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Keys.CreateApiKey;
+using RetailPerformer.Keys.DeactivateApiKey;
+using RetailPerformer.Keys.GetApiKey;
+using RetailPerformer.Keys.IntegrationMe;
+using RetailPerformer.Keys.ListApiKeys;
+using RetailPerformer.Keys.RegenerateApiKey;
+using RetailPerformer.Shared.Contracts.Keys;
 
 namespace RetailPerformer.Keys;
 

@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RetailPerformer.Kpi.ManagerEntry;
-using RetailPerformer.Kpi.SellerEntry;
-using RetailPerformer.Kpi.Sync;
-using RetailPerformer.Kpi.Totals;
-using RetailPerformer.Kpi.Writing;
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Kpi.ManagerStoreKpi;
+using RetailPerformer.Kpi.SellerKpiEntry;
+using RetailPerformer.Kpi.SyncKpi;
+using RetailPerformer.Shared.Contracts.Kpi;
 
 namespace RetailPerformer.Kpi;
 

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Stores.CreateStore;
 using RetailPerformer.Stores.DeleteStore;
-using RetailPerformer.Stores.Directory;
 using RetailPerformer.Stores.GetStore;
 using RetailPerformer.Stores.ListStores;
 using RetailPerformer.Stores.MyStores;
+using RetailPerformer.Shared.Contracts.Stores;
 
 namespace RetailPerformer.Stores;
 

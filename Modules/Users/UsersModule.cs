@@ -1,22 +1,21 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
-using RetailPerformer.Users.Accounts;
+using RetailPerformer.Users.AcceptInvitation;
 using RetailPerformer.Users.ChangePassword;
-using RetailPerformer.Users.Login;
+using RetailPerformer.Users.CreateManager;
+using RetailPerformer.Users.CreateSeller;
+using RetailPerformer.Users.DeleteUser;
+using RetailPerformer.Users.GetUser;
 using RetailPerformer.Users.InvitationPage;
-using RetailPerformer.Users.Invitations;
+using RetailPerformer.Users.ListInvitations;
+using RetailPerformer.Users.ListUsers;
+using RetailPerformer.Users.Login;
 using RetailPerformer.Users.Me;
-using RetailPerformer.Users.People;
-using RetailPerformer.Users.People.CreateManager;
-using RetailPerformer.Users.People.CreateSeller;
-using RetailPerformer.Users.People.DeleteUser;
-using RetailPerformer.Users.People.GetUser;
-using RetailPerformer.Users.People.ListUsers;
-using RetailPerformer.Users.People.UpdateUser;
-using RetailPerformer.Users.Staff;
 using RetailPerformer.Users.Register;
+using RetailPerformer.Users.ResendInvitation;
+using RetailPerformer.Users.UpdateUser;
+using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Users;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Http;
+using RetailPerformer.Shared.Contracts.Keys;
 
 namespace RetailPerformer.Shared.Auth;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Http;
+using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Shared.Auth;
 

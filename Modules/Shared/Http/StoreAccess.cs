@@ -1,13 +1,41 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Auth;
+using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Shared.Http;
 
+/// <summary>Where an integration route finds the store it reaches.</summary>
+public abstract record StoreFrom
+{
+    /// <summary>A <c>{store_id}</c> path value.</summary>
+    public sealed record Route(string Name = "store_id") : StoreFrom;
+
+    /// <summary>A field of the JSON body (read after binding, so the filter comes after <c>Validate</c>).</summary>
+    public sealed record Body<TRequest>(Func<TRequest, string?> StoreId) : StoreFrom
+    {
+        internal override string? Read(EndpointFilterInvocationContext invocation) =>
+            invocation.Arguments.OfType<TRequest>().FirstOrDefault() is { } request ? StoreId(request) : null;
+    }
+
+    /// <summary>
+    /// The store of the person a <c>{user_id}</c> path value names (the v1.0 notice's rule: a restricted key reaches the
+    /// people of its stores, and no store-less person but the key's own gérant).
+    /// </summary>
+    public sealed record Person(string Name = "user_id") : StoreFrom;
+
+    /// <summary>The store id as the request gives it (route and body); a person's store is looked up instead.</summary>
+    internal virtual string? Read(EndpointFilterInvocationContext invocation) => null;
+}
+
 /// <summary>
-/// The one store check of the integration API: a key restricted by <c>store_ids</c> reaches only
-/// those stores (403 otherwise). Whether the store exists in the tenant is the slice's 404.
+/// The one store check of the integration API: a key restricted by <c>store_ids</c> reaches only those stores, and a
+/// route that reaches a store declares where the store comes from with <see cref="RequireStoreAccess"/>; the filter
+/// answers 403 before the slice runs. Lists (stores, users, my-stores, my-stats) are filtered by
+/// <see cref="ApiKeyCaller.AllowedStoreIds"/> instead. Whether the store or person exists in the tenant is the slice's
+/// 404: a value that is not an id, or names nothing, is passed on.
 /// </summary>
 public static class StoreAccess
 {
@@ -15,20 +43,34 @@ public static class StoreAccess
     public static ProblemHttpResult? Check(ApiKeyCaller caller, Guid storeId) =>
         caller.CanAccessStore(storeId) ? null : Problems.Forbidden(ProblemMessages.StoreNotInKeyList);
 
-    /// <summary>Same check on a <c>{store_id}</c> route value, as a filter that runs before validation and the slice.
-    /// A value that is not an id is left to the slice, which answers 404.</summary>
-    public static RouteHandlerBuilder RequireStoreAccess(this RouteHandlerBuilder builder, string routeValue = "store_id")
+    public static RouteHandlerBuilder RequireStoreAccess(this RouteHandlerBuilder builder, StoreFrom from)
     {
+        builder.WithMetadata(from);
         builder.AddEndpointFilter(async (invocation, next) =>
         {
             var caller = invocation.HttpContext.Features.Get<ApiKeyCaller>();
-            if (caller is { IsRestricted: true }
-                && Ids.TryParse(invocation.HttpContext.Request.RouteValues[routeValue] as string, out var storeId)
-                && Check(caller, storeId) is { } forbidden)
-                return forbidden;
-            return await next(invocation);
+            if (caller is not { IsRestricted: true }) return await next(invocation);
+            var refused = from switch
+            {
+                StoreFrom.Route route => CheckId(caller, invocation.HttpContext.Request.RouteValues[route.Name] as string),
+                StoreFrom.Person person => await CheckPersonAsync(caller, invocation.HttpContext, person.Name),
+                _ => CheckId(caller, from.Read(invocation)),
+            };
+            return refused ?? await next(invocation);
         });
         return builder.ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static ProblemHttpResult? CheckId(ApiKeyCaller caller, string? value) =>
+        Ids.TryParse(value?.Trim(), out var storeId) ? Check(caller, storeId) : null;
+
+    private static async Task<ProblemHttpResult?> CheckPersonAsync(ApiKeyCaller caller, HttpContext context, string routeValue)
+    {
+        if (!Ids.TryParse(context.Request.RouteValues[routeValue] as string, out var personId)) return null;
+        var staff = context.RequestServices.GetRequiredService<IStaffDirectory>();
+        if (await staff.FindPlaceAsync(caller.TenantId, personId, context.RequestAborted) is not { } place) return null;
+        if (place.StoreId is { } storeId) return Check(caller, storeId);
+        return personId == caller.GerantId ? null : Problems.Forbidden(ProblemMessages.StoreNotInKeyList);
     }
 }
 

@@ -1,4 +1,5 @@
-using RetailPerformer.Shared.Contracts;
+using RetailPerformer.Shared.Contracts.Kpi;
+using RetailPerformer.Shared.Contracts.Stores;
 
 namespace RetailPerformer.Stats.MyStats;
 
@@ -55,11 +56,21 @@ internal sealed class MyStatsValidator : AbstractValidator<MyStatsRequest>
 
 internal static class MyStatsEndpoint
 {
+    /// <summary>The seeds' answer (integration guide v1.2), for the reference page.</summary>
+    public const string ResponseExample = """
+        {"period": {"start": "2025-01-01", "end": "2025-01-31"},
+         "stores": [{"store_id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7", "store_name": "Skyco Paris Centre", "active": true,
+                     "metrics": {"total_ca": 107359.70, "total_ventes": 833, "total_articles": 1417, "average_basket": 128.88,
+                                 "total_prospects": 2450, "taux_transformation": 34.00}}],
+         "total_all_stores": {"total_ca": 107359.70, "total_ventes": 833, "total_articles": 1417, "average_basket": 128.88,
+                              "total_prospects": 2450, "taux_transformation": 34.00}}
+        """;
+
     public static void MapMyStats(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/my-stats", Handle)
             .RequireApiKey(Scopes.StatsRead)
             .Validate<MyStatsRequest>()
-            .WithExample(null, SeedExamples.MyStatsResponse)
+            .WithExample(null, ResponseExample)
             .WithName(family.Name("MyStats"))
             .WithSummary("Statistics of my stores over a period")
             .WithDescription("""

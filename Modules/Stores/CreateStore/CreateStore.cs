@@ -1,4 +1,3 @@
-using RetailPerformer.Stores.Records;
 
 namespace RetailPerformer.Stores.CreateStore;
 
@@ -21,6 +20,21 @@ internal sealed class CreateStoreValidator : AbstractValidator<CreateStoreReques
 
 internal static class CreateStoreEndpoint
 {
+    /// <summary>The seeds' request body (integration guide v1.2), for the reference page.</summary>
+    public const string RequestExample = """
+        {"name": "Skyco Marseille", "location": "13001 Marseille", "address": "12 Rue de la République, 13001 Marseille",
+         "phone": "+33 4 91 00 00 00", "opening_hours": "Lun-Sam: 9h-19h", "external_id": "STORE_MRS_001"}
+        """;
+
+    /// <summary>The seeds' answer (integration guide v1.2), for the reference page.</summary>
+    public const string ResponseExample = """
+        {"success": true, "store_id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7",
+         "store": {"id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7", "name": "Skyco Marseille", "location": "13001 Marseille",
+                   "address": "12 Rue de la République, 13001 Marseille", "phone": "+33 4 91 00 00 00", "opening_hours": "Lun-Sam: 9h-19h",
+                   "gerant_id": "5b9f0b43-7b1e-4d7e-9a43-1f0c3b1e2a10", "external_id": "STORE_MRS_001", "active": true,
+                   "created_at": "2025-12-08T10:00:00Z", "updated_at": "2025-12-08T10:00:00Z"}}
+        """;
+
     public const string DuplicateName = "A store with this name already exists";
     public const string DuplicateExternalId = "A store with this external_id already exists";
 
@@ -28,7 +42,7 @@ internal static class CreateStoreEndpoint
         group.MapPost("/stores", Handle)
             .RequireApiKey(Scopes.StoresWrite)
             .Validate<CreateStoreRequest>()
-            .WithExample(SeedExamples.CreateStoreRequest, SeedExamples.CreateStoreResponse)
+            .WithExample(RequestExample, ResponseExample)
             .WithName(family.Name("CreateStore"))
             .WithSummary("Create a store")
             .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id, compared after Unicode NFC normalisation and removal of invisible characters) is refused. A key restricted to some stores cannot create stores.")
@@ -40,7 +54,7 @@ internal static class CreateStoreEndpoint
         CreateStoreRequest request, ApiKeyCaller caller, NpgsqlDataSource dataSource, TimeProvider clock, HttpContext context,
         CancellationToken cancellationToken)
     {
-        if (caller.IsRestricted) return Problems.Forbidden(ProblemMessages.RestrictedKeyCannotCreateStores);
+        if (caller.IsRestricted) return Problems.Forbidden(StoreMessages.RestrictedKeyCannotCreateStores);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

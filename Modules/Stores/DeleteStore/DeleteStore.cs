@@ -1,5 +1,5 @@
-using RetailPerformer.Shared.Contracts;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Stores.DeleteStore;
 
@@ -12,7 +12,7 @@ internal static class DeleteStoreEndpoint
     public static void MapDeleteStore(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapDelete("/stores/{store_id}", Handle)
             .RequireApiKey(Scopes.StoresWrite)
-            .RequireStoreAccess()
+            .RequireStoreAccess(new StoreFrom.Route())
             .WithName(family.Name("DeleteStore"))
             .WithSummary("Delete (deactivate) a store")
             .WithDescription("Soft delete: the store becomes inactive and every active manager and seller of it is suspended (their sessions end), in one transaction — people being added at that moment included. KPI is accepted for days up to the deletion only. History (KPI) is kept. Deleting twice is 400.")
@@ -36,8 +36,8 @@ internal static class DeleteStoreEndpoint
 
         await connection.ExecuteAsync("UPDATE stores.stores SET active = false, deleted_at = @now, updated_at = @now WHERE tenant_id = @TenantId AND id = @id",
             new { caller.TenantId, id, now }, transaction);
-        var suspended = await staff.SuspendStoreStaffAsync(connection, transaction, caller.TenantId, id, cancellationToken);
+        var suspended = await staff.SuspendStoreStaffAsync(new SharedTransaction(connection, transaction), caller.TenantId, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new DeleteStoreResponse(true, ProblemMessages.StoreDeleted, suspended));
+        return TypedResults.Ok(new DeleteStoreResponse(true, StoreMessages.StoreDeleted, suspended));
     }
 }

@@ -1,4 +1,3 @@
-using RetailPerformer.Stores.Records;
 
 namespace RetailPerformer.Stores.GetStore;
 
@@ -7,7 +6,7 @@ internal static class GetStoreEndpoint
     public static void MapGetStore(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/stores/{store_id}", Handle)
             .RequireApiKey(Scopes.StoresRead)
-            .RequireStoreAccess()
+            .RequireStoreAccess(new StoreFrom.Route())
             .WithName(family.Name("GetStore"))
             .WithSummary("One store")
             .ProducesProblem(StatusCodes.Status404NotFound);

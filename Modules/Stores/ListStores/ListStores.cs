@@ -1,4 +1,3 @@
-using RetailPerformer.Stores.Records;
 
 namespace RetailPerformer.Stores.ListStores;
 

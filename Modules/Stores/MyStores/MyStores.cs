@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using RetailPerformer.Shared.Contracts;
+using RetailPerformer.Shared.Contracts.Stores;
+using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Stores.MyStores;
 
@@ -19,11 +20,21 @@ internal sealed partial class MyStoresJson : JsonSerializerContext;
 
 internal static class MyStoresEndpoint
 {
+    /// <summary>The seeds' answer (integration guide v1.2), for the reference page.</summary>
+    public const string ResponseExample = """
+        {"stores": [{"store_id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7", "store_name": "Skyco Lyon Part-Dieu",
+                     "store_address": "45 Rue de la République, 69003 Lyon", "location": "69003 Lyon", "active": true, "managers_count": 1,
+                     "managers": [{"id": "72468398-620f-42d1-977c-bd250f4d440a", "name": "DENIS TOM", "email": "Manager12@test.com", "status": "active"}],
+                     "sellers_count": 1,
+                     "sellers": [{"id": "2a1c816b-fd21-463a-8a8f-bfe98616aeba", "name": "Vendeur Test 1", "email": "vendeur1@test.com", "status": "active"}]}],
+         "total_stores": 1, "total_managers": 1, "total_sellers": 1}
+        """;
+
     public static void MapMyStores(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/my-stores", Handle)
             .RequireApiKey(Scopes.StatsRead, Scopes.StoresRead)
             .WithName(family.Name("MyStores"))
-            .WithExample(null, SeedExamples.MyStoresResponse)
+            .WithExample(null, ResponseExample)
             .WithSummary("My stores, with their managers and sellers")
             .WithDescription("Every store the key reaches with its managers and sellers who are not deleted (ids, names, emails) — the ids to send KPI with. Needs `stats:read` or `stores:read`. 404 when the key reaches no store. Two queries whatever the number of stores.")
             .ProducesProblem(StatusCodes.Status403Forbidden)

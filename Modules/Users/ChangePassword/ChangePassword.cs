@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.ChangePassword;
 

@@ -1,5 +1,3 @@
-using RetailPerformer.Users.Accounts;
-using RetailPerformer.Users.Invitations;
 
 namespace RetailPerformer.Users.InvitationPage;
 

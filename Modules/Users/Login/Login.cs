@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.Login;
 
@@ -54,7 +53,7 @@ internal static class LoginEndpoint
         var email = Emails.Normalize(request.Email!);
         var attempt = SignInThrottle.For(email, ClientAddresses.Of(context));
         if (await throttle.TryClaimAsync(attempt, cancellationToken) is { } wait)
-            return Busy(context, wait, ProblemMessages.TooManyLoginAttempts, StatusCodes.Status429TooManyRequests);
+            return Busy(context, wait, UserMessages.TooManyLoginAttempts, StatusCodes.Status429TooManyRequests);
 
         UserRow? user;
         bool valid;
@@ -77,7 +76,7 @@ internal static class LoginEndpoint
         if (!valid || user is null)
         {
             await throttle.RecordFailureAsync(attempt);
-            return Problems.Status(StatusCodes.Status401Unauthorized, ProblemMessages.InvalidCredentials);
+            return Problems.Status(StatusCodes.Status401Unauthorized, UserMessages.InvalidCredentials);
         }
         await throttle.ReleaseAsync(attempt);
 

@@ -1,4 +1,3 @@
-using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.Me;
 

@@ -1,4 +1,3 @@
-using RetailPerformer.Users.Accounts;
 
 namespace RetailPerformer.Users.Register;
 
@@ -50,7 +49,7 @@ internal static class RegisterEndpoint
             """,
             new { tenantId, userId, name, email, normalized = Emails.Normalize(email), hash, stamp = Passwords.NewSecurityStamp(), now },
             transaction);
-        if (inserted == 0) return Problems.BadRequest(ProblemMessages.EmailAlreadyRegistered);
+        if (inserted == 0) return Problems.BadRequest(UserMessages.EmailAlreadyRegistered);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created("/api/auth/me", new RegisterResponse(userId, name, email, Roles.Gerant, tenantId, now));

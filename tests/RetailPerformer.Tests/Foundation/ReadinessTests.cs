@@ -1,5 +1,6 @@
 using System.Net;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.LocalPostgres;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 

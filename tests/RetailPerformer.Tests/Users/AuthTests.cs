@@ -2,6 +2,7 @@ using System.Net;
 using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
+using RetailPerformer.Users.Data;
 
 namespace RetailPerformer.Tests.Users;
 
@@ -33,7 +34,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var again = await api.Client().PostJson("/api/auth/register", new { name = "B", email = "  " + email.ToUpperInvariant(), password = "password456" });
 
-        await again.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemMessages.EmailAlreadyRegistered);
+        await again.ShouldBeProblem(HttpStatusCode.BadRequest, UserMessages.EmailAlreadyRegistered);
         (await api.Scalar<long>("SELECT count(*) FROM users.users WHERE email_normalized = $1", email)).ShouldBe(1);
         (await api.Scalar<long>("SELECT count(*) FROM users.tenants t WHERE NOT EXISTS (SELECT 1 FROM users.users u WHERE u.tenant_id = t.id)")).ShouldBe(0);
     }
@@ -73,7 +74,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var tenant = await TestTenant.CreateAsync(api);
         await (await api.Client().PostJson("/api/auth/login", new { email = tenant.Email, password = "wrong-password" }))
-            .ShouldBeProblem(HttpStatusCode.Unauthorized, ProblemMessages.InvalidCredentials);
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, UserMessages.InvalidCredentials);
 
         var throttled = await api.Client().PostJson("/api/auth/login", new { email = tenant.Email, password = TestTenant.Password });
         await throttled.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -89,7 +90,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         const string password = "my-very-secret-password";
         await (await api.Client().PostJson("/api/auth/login", new { email = TestTenant.UniqueEmail(), password }))
-            .ShouldBeProblem(HttpStatusCode.Unauthorized, ProblemMessages.InvalidCredentials);
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, UserMessages.InvalidCredentials);
         api.Logs.Contain(password).ShouldBeFalse();
         api.Logs.Contain(TestTenant.Password).ShouldBeFalse();
     }

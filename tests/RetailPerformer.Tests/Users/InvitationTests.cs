@@ -28,7 +28,7 @@ public sealed class BrokenSmtpApiFactory : ApiFactory
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = RetailPerformer.Shared.Data.LocalPostgresCluster.FreeLoopbackPort().ToString(),
+        ["Smtp:Port"] = RetailPerformer.LocalPostgres.LocalPostgresCluster.FreeLoopbackPort().ToString(),
         ["Smtp:TimeoutSeconds"] = "3",
     };
 }

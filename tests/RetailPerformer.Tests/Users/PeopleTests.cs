@@ -3,6 +3,7 @@ using System.Text.Json;
 using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
+using RetailPerformer.Users.Data;
 
 namespace RetailPerformer.Tests.Users;
 
@@ -44,7 +45,7 @@ public sealed class PeopleTests(ApiFactory api) : IClassFixture<ApiFactory>
         var store = await tenant.CreateStoreAsync(client);
 
         await (await client.PostJson($"/api/integrations/stores/{store}/managers", new { name = "Dup", email = other.Email.ToUpperInvariant() }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemMessages.EmailAlreadyRegistered);
+            .ShouldBeProblem(HttpStatusCode.BadRequest, UserMessages.EmailAlreadyRegistered);
         (await api.Scalar<long>("SELECT count(*) FROM users.users WHERE tenant_id = $1", tenant.TenantId)).ShouldBe(1);
     }
 
@@ -103,7 +104,7 @@ public sealed class PeopleTests(ApiFactory api) : IClassFixture<ApiFactory>
         var elsewhere = await tenant.CreateManagerAsync(client, otherStore);
 
         var wrongStore = await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email = TestTenant.UniqueEmail(), manager_id = elsewhere });
-        await wrongStore.ShouldBeProblem(HttpStatusCode.NotFound, ProblemMessages.ManagerNotFoundInStore);
+        await wrongStore.ShouldBeProblem(HttpStatusCode.NotFound, UserMessages.ManagerNotFoundInStore);
         await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email = TestTenant.UniqueEmail(), manager_id = "manager-789" }))
             .ShouldBe(HttpStatusCode.NotFound);
 
@@ -155,7 +156,7 @@ public sealed class PeopleTests(ApiFactory api) : IClassFixture<ApiFactory>
         var client = await tenant.AllPowerfulAsync();
         var seller = await tenant.CreateSellerAsync(client, await tenant.CreateStoreAsync(client));
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/integrations/users/{seller}") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
-        await (await client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.BadRequest, ProblemMessages.NoFieldsToUpdate);
+        await (await client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.BadRequest, UserMessages.NoFieldsToUpdate);
     }
 
     [Theory]
@@ -228,9 +229,9 @@ public sealed class PeopleTests(ApiFactory api) : IClassFixture<ApiFactory>
         s.Str("message").ShouldBe("Seller supprimé avec succès");
         (await (await client.GetAsync($"/api/v1/integrations/users/{seller}")).ShouldBe(HttpStatusCode.OK)).Str("status").ShouldBe("deleted");
 
-        await (await client.DeleteAsync($"/api/integrations/users/{seller}")).ShouldBeProblem(HttpStatusCode.BadRequest, ProblemMessages.UserAlreadyDeleted);
+        await (await client.DeleteAsync($"/api/integrations/users/{seller}")).ShouldBeProblem(HttpStatusCode.BadRequest, UserMessages.UserAlreadyDeleted);
         await (await client.PutJson($"/api/integrations/users/{seller}", new { status = "active" })).ShouldBe(HttpStatusCode.BadRequest);
-        await (await client.DeleteAsync($"/api/integrations/users/{tenant.GerantId}")).ShouldBeProblem(HttpStatusCode.Forbidden, ProblemMessages.GerantCannotBeDeleted);
+        await (await client.DeleteAsync($"/api/integrations/users/{tenant.GerantId}")).ShouldBeProblem(HttpStatusCode.Forbidden, UserMessages.GerantCannotBeDeleted);
         (await api.Scalar<string>("SELECT status FROM users.users WHERE id = $1", tenant.GerantId)).ShouldBe("active");
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
+using RetailPerformer.Users.Data;
 
 namespace RetailPerformer.Tests.Users.Login;
 
@@ -60,9 +61,9 @@ public sealed class SignInThrottleTests(SignInGuardedApiFactory api) : IClassFix
         var email = await FromAddress.RegisterAsync(api);
         var attacker = FromAddress.New();
         await (await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, attacker))
-            .ShouldBeProblem(HttpStatusCode.Unauthorized, ProblemMessages.InvalidCredentials);
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, UserMessages.InvalidCredentials);
         var throttled = await api.Client().Post("/api/auth/login", new { email, password = "wrong-password" }, attacker);
-        await throttled.ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemMessages.TooManyLoginAttempts);
+        await throttled.ShouldBeProblem(HttpStatusCode.TooManyRequests, UserMessages.TooManyLoginAttempts);
         throttled.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 5);
 
         // The real user, elsewhere, signs in at once.
@@ -78,7 +79,7 @@ public sealed class SignInThrottleTests(SignInGuardedApiFactory api) : IClassFix
                 .ShouldBe(HttpStatusCode.Unauthorized);
 
         var ceiling = await api.Client().Post("/api/auth/login", new { email, password = TestTenant.Password }, FromAddress.New());
-        await ceiling.ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemMessages.TooManyLoginAttempts);
+        await ceiling.ShouldBeProblem(HttpStatusCode.TooManyRequests, UserMessages.TooManyLoginAttempts);
         ceiling.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
     }
 

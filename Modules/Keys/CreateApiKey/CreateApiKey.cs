@@ -1,0 +1,72 @@
+using RetailPerformer.Shared.Contracts.Stores;
+
+namespace RetailPerformer.Keys.CreateApiKey;
+
+/// <param name="StoreIds">null or <c>["*"]</c>: every store of the tenant; otherwise ids of the tenant's stores.</param>
+public sealed record CreateApiKeyRequest(string? Name, List<string?>? Permissions, List<string?>? StoreIds, int? ExpiresInDays);
+
+internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyRequest>
+{
+    public const int MaximumExpiryDays = 3650;
+    public const int MaximumStoreIds = 1000;
+
+    public CreateApiKeyValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
+        RuleFor(x => x.Permissions).NotEmpty().WithMessage("'permissions' must list at least one permission");
+        RuleForEach(x => x.Permissions)
+            .Must(p => Scopes.TryCanonicalize(p, out _))
+            .WithMessage((_, p) => $"Unknown permission '{p}'. Known: {string.Join(", ", Scopes.AcceptedNames)}");
+        RuleFor(x => x.StoreIds)
+            .Must(ids => ids is null || ids.Count > 0).WithMessage("'store_ids' must be null, [\"*\"] or a non-empty list of store ids")
+            .Must(ids => ids is null || !ids.Contains("*") || ids.Count == 1).WithMessage("'*' stands alone in 'store_ids'")
+            .Must(ids => ids is null || ids.Count <= MaximumStoreIds).WithMessage($"'store_ids' holds at most {MaximumStoreIds} ids");
+        RuleForEach(x => x.StoreIds)
+            .Must(id => id == "*" || Guid.TryParse(id, out _))
+            .WithMessage((_, id) => $"'{id}' is not a store id");
+        RuleFor(x => x.ExpiresInDays).InclusiveBetween(1, MaximumExpiryDays);
+    }
+
+    /// <summary>Canonical, de-duplicated scopes of a request that passed validation.</summary>
+    public static string[] CanonicalPermissions(IEnumerable<string?> permissions) =>
+        permissions.Select(p => Scopes.TryCanonicalize(p, out var c) ? c : throw new InvalidOperationException("validated"))
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>null for "every store", else the distinct ids.</summary>
+    public static Guid[]? StoreRestriction(List<string?>? storeIds) =>
+        storeIds is null || storeIds is ["*"] ? null : storeIds.Select(id => Guid.Parse(id!)).Distinct().ToArray();
+}
+
+internal static class CreateApiKeyEndpoint
+{
+    public static void MapCreateApiKey(this RouteGroupBuilder group) =>
+        group.MapPost("", Handle)
+            .Validate<CreateApiKeyRequest>()
+            .NoStore()
+            .WithName("CreateApiKey")
+            .WithSummary("Create an API key")
+            .WithDescription("The secret (rp_live_…) is in this answer only; the store keeps its SHA-256. Permissions accept canonical names and v1.2 aliases and are stored canonical.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static async Task<Results<Created<ApiKeySecretResponse>, ProblemHttpResult>> Handle(
+        CreateApiKeyRequest request, AppUser gerant, NpgsqlDataSource dataSource, IStoreDirectory stores, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var storeIds = CreateApiKeyValidator.StoreRestriction(request.StoreIds);
+        if (storeIds is not null)
+        {
+            var unknown = await stores.UnknownAsync(gerant.TenantId, storeIds, cancellationToken);
+            if (unknown.Count > 0)
+                return Problems.BadRequest($"Unknown store ids: {string.Join(", ", unknown)}");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (secret, row) = await ApiKeyQueries.InsertAsync(connection, transaction, gerant.TenantId, gerant.UserId, request.Name!.Trim(),
+            CreateApiKeyValidator.CanonicalPermissions(request.Permissions!), storeIds, request.ExpiresInDays, clock.GetUtcNow().UtcDateTime);
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/gerant/api-keys/{row.Id}",
+            new ApiKeySecretResponse(secret, ApiKeySecretResponse.ShownOnce, ApiKeyResponse.From(row)));
+    }
+}

@@ -1,0 +1,3 @@
+namespace RetailPerformer.Kpi.Data;
+
+public sealed record KpiEntryResponse(string Message, Guid KpiId, string Action);

@@ -1,0 +1,3 @@
+namespace RetailPerformer.Kpi.Data;
+
+internal sealed record KpiWritten(Guid SellerId, Guid KpiId, bool Created);

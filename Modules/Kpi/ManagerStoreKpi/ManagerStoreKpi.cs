@@ -1,0 +1,48 @@
+using RetailPerformer.Shared.Contracts.Stores;
+using RetailPerformer.Shared.Contracts.Users;
+
+namespace RetailPerformer.Kpi.ManagerStoreKpi;
+
+public sealed record ManagerStoreKpiRequest(string? SellerId, string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects)
+    : IDayFigures;
+
+internal sealed class ManagerStoreKpiValidator : AbstractValidator<ManagerStoreKpiRequest>
+{
+    public ManagerStoreKpiValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.SellerId).NotEmpty();
+        this.ValidDayFigures(clock);
+    }
+}
+
+internal static class ManagerStoreKpiEndpoint
+{
+    public const string Source = "manager_app";
+    public const string SellerNotInYourStore = "Seller not found in your store";
+
+    public static void MapManagerStoreKpi(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/manager/store-kpi", Handle)
+            .RequireAuthorization(Policies.Manager)
+            .Validate<ManagerStoreKpiRequest>()
+            .WithTags("KPI (web app)")
+            .WithName("ManagerStoreKpi")
+            .WithSummary("A manager records a day for a seller of their store")
+            .WithDescription("Writes the same row as kpi/sync for (seller, date). A seller of another store is 404.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
+        ManagerStoreKpiRequest request, AppUser manager, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,
+        CancellationToken cancellationToken)
+    {
+        var seller = Ids.TryParse(request.SellerId, out var sellerId) ? await staff.FindSellerAsync(manager.TenantId, sellerId, cancellationToken) : null;
+        if (seller is null || manager.StoreId is null || seller.StoreId != manager.StoreId) return Problems.NotFound(SellerNotInYourStore);
+
+        Dates.TryParseIso(request.Date, out var date);
+        if (await KpiAfterDeletion.RefusalAsync(stores, manager.TenantId, seller, date, cancellationToken) is { } refused) return Problems.BadRequest(refused);
+        var line = new KpiLine(seller.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
+        var written = (await writer.UpsertAsync(manager.TenantId, seller.StoreId, date, [line], Source, cancellationToken)).Single();
+        return TypedResults.Ok(new KpiEntryResponse(KpiMessages.KpiCreated, written.KpiId, written.Created ? "created" : "updated"));
+    }
+}

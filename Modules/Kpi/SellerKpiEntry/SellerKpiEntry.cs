@@ -1,0 +1,40 @@
+using RetailPerformer.Shared.Contracts.Stores;
+using RetailPerformer.Shared.Contracts.Users;
+
+namespace RetailPerformer.Kpi.SellerKpiEntry;
+
+public sealed record SellerKpiEntryRequest(string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects) : IDayFigures;
+
+internal sealed class SellerKpiEntryValidator : AbstractValidator<SellerKpiEntryRequest>
+{
+    public SellerKpiEntryValidator(TimeProvider clock) => this.ValidDayFigures(clock);
+}
+
+internal static class SellerKpiEntryEndpoint
+{
+    public const string Source = "seller_app";
+
+    public static void MapSellerKpiEntry(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/seller/kpi-entry", Handle)
+            .RequireAuthorization(Policies.Seller)
+            .Validate<SellerKpiEntryRequest>()
+            .WithTags("KPI (web app)")
+            .WithName("SellerKpiEntry")
+            .WithSummary("A seller records their own day")
+            .WithDescription("Writes the same row as kpi/sync for (this seller, date): created, or updated if the day was already recorded.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
+        SellerKpiEntryRequest request, AppUser seller, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,
+        CancellationToken cancellationToken)
+    {
+        var me = await staff.FindSellerAsync(seller.TenantId, seller.UserId, cancellationToken);
+        if (me is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        Dates.TryParseIso(request.Date, out var date);
+        if (await KpiAfterDeletion.RefusalAsync(stores, seller.TenantId, me, date, cancellationToken) is { } refused) return Problems.BadRequest(refused);
+        var line = new KpiLine(me.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
+        var written = (await writer.UpsertAsync(seller.TenantId, me.StoreId, date, [line], Source, cancellationToken)).Single();
+        return TypedResults.Ok(new KpiEntryResponse(KpiMessages.KpiEntryCreated, written.KpiId, written.Created ? "created" : "updated"));
+    }
+}

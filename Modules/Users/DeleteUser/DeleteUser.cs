@@ -1,0 +1,38 @@
+
+namespace RetailPerformer.Users.DeleteUser;
+
+public sealed record DeleteUserResponse(bool Success, string Message);
+
+internal static class DeleteUserEndpoint
+{
+    public static void MapDeleteUser(this RouteGroupBuilder group, IntegrationFamily family) =>
+        group.MapDelete("/users/{user_id}", Handle)
+            .RequireApiKey(Scopes.UsersWrite)
+            .WithName(family.Name("DeleteUser"))
+            .WithSummary("Delete a manager or seller")
+            .WithDescription("Soft delete: status becomes `deleted`, their sessions end, history (KPI) is kept and KPI is accepted for days up to the deletion only; the email can be given to a new person. A gérant cannot be deleted (403); deleting twice is 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireStoreAccess(new StoreFrom.Person())
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<DeleteUserResponse>, ProblemHttpResult>> Handle(
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, ApiKeyCaller caller, NpgsqlDataSource dataSource,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var person = await UserQueries.LockAsync(connection, transaction, caller.TenantId, id);
+        if (person is null) return Problems.NotFound(ProblemMessages.UserNotFound);
+        if (person.Role == Roles.Gerant) return Problems.Forbidden(UserMessages.GerantCannotBeDeleted);
+        if (person.Status == UserStatuses.Deleted) return Problems.BadRequest(UserMessages.UserAlreadyDeleted);
+
+        // A new stamp: the person's tokens stop working now and for good.
+        await connection.ExecuteAsync("""
+            UPDATE users.users SET status = 'deleted', deleted_at = @now, updated_at = @now, security_stamp = @stamp WHERE tenant_id = @TenantId AND id = @id
+            """, new { now = clock.GetUtcNow().UtcDateTime, stamp = Passwords.NewSecurityStamp(), caller.TenantId, id }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new DeleteUserResponse(true, person.Role == Roles.Manager ? UserMessages.ManagerDeleted : UserMessages.SellerDeleted));
+    }
+}
