@@ -38,6 +38,13 @@ public sealed record ApiKeyCaller(
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyGate.SchemeName));
     }
 
+    /// <summary>Who the caller is, without the principal built from it (a cache, not part of its identity).</summary>
+    public bool Equals(ApiKeyCaller? other) =>
+        other is not null && KeyId == other.KeyId && KeyName == other.KeyName && TenantId == other.TenantId && GerantId == other.GerantId
+        && Equals(Scopes, other.Scopes) && Equals(AllowedStoreIds, other.AllowedStoreIds) && ExpiresAt == other.ExpiresAt;
+
+    public override int GetHashCode() => HashCode.Combine(KeyId, KeyName, TenantId, GerantId, Scopes, AllowedStoreIds, ExpiresAt);
+
     public bool CanAccessStore(Guid storeId) => AllowedStoreIds is null || AllowedStoreIds.Contains(storeId);
 
     /// <summary>Minimal API binding: the gate stored the caller as a request feature.</summary>

@@ -8,14 +8,23 @@ namespace RetailPerformer.Tests.Architecture;
 /// <summary>The rules of shared/docs/architecture.md that the compiler does not enforce.</summary>
 public sealed partial class ModuleRulesTests
 {
-    private static readonly (string Schema, Assembly Assembly, Type Door)[] Modules =
-    [
-        ("users", typeof(RetailPerformer.Users.UsersModule).Assembly, typeof(RetailPerformer.Users.UsersModule)),
-        ("stores", typeof(RetailPerformer.Stores.StoresModule).Assembly, typeof(RetailPerformer.Stores.StoresModule)),
-        ("keys", typeof(RetailPerformer.Keys.KeysModule).Assembly, typeof(RetailPerformer.Keys.KeysModule)),
-        ("kpi", typeof(RetailPerformer.Kpi.KpiModule).Assembly, typeof(RetailPerformer.Kpi.KpiModule)),
-        ("stats", typeof(RetailPerformer.Stats.StatsModule).Assembly, typeof(RetailPerformer.Stats.StatsModule)),
-    ];
+    /// <summary>
+    /// Every module the host is built from, discovered rather than listed: an assembly the host references that has a
+    /// door — a public static class <c>XModule</c> with its <c>Schema</c> constant.
+    /// </summary>
+    private static readonly (string Schema, Assembly Assembly, Type Door)[] Modules = typeof(Program).Assembly.GetReferencedAssemblies()
+        .Where(a => a.Name!.StartsWith("RetailPerformer.", StringComparison.Ordinal))
+        .Select(Assembly.Load)
+        .SelectMany(a => a.GetExportedTypes().Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name == a.GetName().Name!.Split('.')[^1] + "Module"))
+        .Select(door => ((string)door.GetField("Schema")!.GetRawConstantValue()!, door.Assembly, door))
+        .OrderBy(m => m.Item1)
+        .ToArray();
+
+    [Fact]
+    public void The_modules_are_discovered()
+    {
+        Modules.Select(m => m.Schema).ShouldBe(["keys", "kpi", "stats", "stores", "users"]);
+    }
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.Schema));
 
@@ -58,7 +67,7 @@ public sealed partial class ModuleRulesTests
     [MemberData(nameof(ModuleNames))]
     public void A_module_touches_only_tables_of_its_own_schema(string schema)
     {
-        var folder = Path.Combine(RepositoryRoot(), "Modules", char.ToUpperInvariant(schema[0]) + schema[1..]);
+        var folder = ModuleFolder(schema);
         var schemas = Modules.Select(m => m.Schema).ToHashSet();
         var foreign = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs") || f.EndsWith(".sql"))
@@ -69,6 +78,50 @@ public sealed partial class ModuleRulesTests
             .ToList();
         foreign.ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// The slice rule: a module's folder holds its door, its migrations, <c>Data/</c>, <c>Provides/</c> and slices; a slice
+    /// folder holds one file of its name, declaring <c>{Slice}Endpoint</c>, whose operation names are the slice's (a search
+    /// for the name finds everything about it). In <c>Data/</c> and <c>Provides/</c>, a file holds one type, of its name.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void A_module_has_slices_named_after_their_operation_and_one_type_per_shared_file(string schema)
+    {
+        var folder = ModuleFolder(schema);
+        var problems = new List<string>();
+        foreach (var directory in Directory.GetDirectories(folder).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj" or "Migrations")))
+        {
+            var files = Directory.GetFiles(Path.Combine(folder, directory!), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+            if (directory is "Data" or "Provides")
+            {
+                foreach (var file in files)
+                {
+                    var types = TopLevelType().Matches(File.ReadAllText(Path.Combine(folder, directory, file!))).Select(m => m.Groups["name"].Value).ToList();
+                    if (types.Count != 1 || types[0] + ".cs" != file) problems.Add($"{directory}/{file} declares {string.Join(", ", types)}");
+                }
+                continue;
+            }
+            if (files.Count != 1 || files[0] != directory + ".cs") { problems.Add($"{directory}/ holds {string.Join(", ", files)}"); continue; }
+            var text = File.ReadAllText(Path.Combine(folder, directory!, files[0]!));
+            if (!text.Contains($"class {directory}Endpoint")) problems.Add($"{directory}/{files[0]} declares no {directory}Endpoint");
+            foreach (var name in OperationName().Matches(text).Select(m => m.Groups["name"].Value))
+                if (name != directory) problems.Add($"{directory}/{files[0]} names its operation {name}");
+        }
+        var loose = Directory.GetFiles(folder, "*.cs").Select(Path.GetFileName).Where(f => f != $"{Path.GetFileName(folder)}Module.cs").ToList();
+        problems.AddRange(loose.Select(f => $"{f} stands outside any slice, Data/ or Provides/"));
+        problems.ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"^(?:public|internal)\s+(?:(?:sealed|static|readonly|abstract|partial)\s+)*(?:record struct|record|class|interface|enum|struct)\s+(?<name>\w+)", RegexOptions.Multiline)]
+    private static partial Regex TopLevelType();
+
+    [GeneratedRegex(@"WithName\((?:family\.Name\()?""(?<name>\w+)""")]
+    private static partial Regex OperationName();
+
+    private static string ModuleFolder(string schema) => Path.Combine(RepositoryRoot(), "Modules", Path.GetFileName(Path.GetDirectoryName(
+        Directory.GetFiles(Path.Combine(RepositoryRoot(), "Modules"), $"RetailPerformer.*.csproj", SearchOption.AllDirectories)
+            .Single(p => Module(schema).Assembly.GetName().Name + ".csproj" == Path.GetFileName(p)))!));
 
     [Fact]
     public void The_schema_rule_would_see_a_foreign_table()
