@@ -18,11 +18,11 @@ namespace RetailPerformer.Shared.Auth;
 /// (<see cref="RateBuckets{TKey}"/>). The budget is per host:
 /// several hosts behind one balancer each grant a key its whole rate (a shared budget would live in PostgreSQL).
 /// </remarks>
-public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings) : IDisposable
+public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeProvider clock) : IDisposable
 {
     public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100);
 
-    private readonly RateBuckets<Guid> _buckets = new(PerSecond(settings), settings.Burst);
+    private readonly RateBuckets<Guid> _buckets = new(PerSecond(settings), settings.Burst, clock);
 
     private static double PerSecond(Settings settings) =>
         settings.PermitsPerSecond >= 1 && settings.Burst >= 1
@@ -42,6 +42,7 @@ public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings) : IDi
 public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
 {
     private readonly TimeSpan _idleAfter;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<TKey, KeyBucket> _buckets = new();
     private readonly long _interval;
     private readonly long _capacity;
@@ -53,9 +54,11 @@ public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
     /// How long a bucket stays once full again (default 5 minutes), and how often the sweep runs. Short where keys are
     /// many and fleeting — client addresses of a flood, a new one each request — so that memory stays bounded.
     /// </param>
-    public RateBuckets(double permitsPerSecond, int burst, TimeSpan? idleAfter = null)
+    /// <param name="clock">Whose timestamps measure the refill (the host's <see cref="TimeProvider"/>, so that tests can move it).</param>
+    public RateBuckets(double permitsPerSecond, int burst, TimeProvider clock, TimeSpan? idleAfter = null)
     {
-        _interval = Math.Max(1, (long)(Stopwatch.Frequency / permitsPerSecond));
+        _clock = clock;
+        _interval = Math.Max(1, (long)(clock.TimestampFrequency / permitsPerSecond));
         _capacity = _interval * burst;
         _idleAfter = idleAfter ?? TimeSpan.FromMinutes(5);
         _sweeper = new Timer(_ => Sweep(), null, _idleAfter, _idleAfter);
@@ -65,14 +68,14 @@ public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
     public TimeSpan? TryAcquire(TKey key)
     {
         var bucket = _buckets.GetOrAdd(key, static _ => new KeyBucket());
-        var retryAfter = bucket.TryTake(_interval, _capacity, Stopwatch.GetTimestamp());
-        return retryAfter == 0 ? null : Stopwatch.GetElapsedTime(0, retryAfter);
+        var retryAfter = bucket.TryTake(_interval, _capacity, _clock.GetTimestamp());
+        return retryAfter == 0 ? null : _clock.GetElapsedTime(0, retryAfter);
     }
 
     /// <summary>Drops the buckets of keys that stopped calling (a full bucket is what a new one would be).</summary>
     private void Sweep()
     {
-        var idleSince = Stopwatch.GetTimestamp() - (long)(_idleAfter.TotalSeconds * Stopwatch.Frequency);
+        var idleSince = _clock.GetTimestamp() - (long)(_idleAfter.TotalSeconds * _clock.TimestampFrequency);
         foreach (var (key, bucket) in _buckets)
         {
             // A request racing with the removal may spend from the dropped bucket: at most that one request goes uncounted.
@@ -115,6 +118,6 @@ public static class ApiKeyRateLimiting
     public static IServiceCollection AddApiKeyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("RateLimiting").Get<ApiKeyRateLimiter.Settings>() ?? new ApiKeyRateLimiter.Settings();
-        return services.AddSingleton(_ => new ApiKeyRateLimiter(settings));
+        return services.AddSingleton(provider => new ApiKeyRateLimiter(settings, provider.GetRequiredService<TimeProvider>()));
     }
 }

@@ -27,13 +27,13 @@ internal sealed class Passwords : IDisposable
     private readonly int _maximumInFlight;
     private int _inFlight;
 
-    public Passwords(SignInSettings settings)
+    public Passwords(SignInSettings settings, TimeProvider clock)
     {
         _decoyHash = _hasher.HashPassword(Subject, Guid.NewGuid().ToString());
         _running = new SemaphoreSlim(settings.ConcurrentPasswordChecks);
         _maximumInFlight = settings.ConcurrentPasswordChecks + settings.QueuedPasswordChecks;
         // One bucket for the whole host (the key is irrelevant), refilled at the configured rate, bursting to twice it.
-        _budget = new RateBuckets<bool>(settings.PasswordChecksPerSecond, Math.Max(1, (int)Math.Ceiling(2 * settings.PasswordChecksPerSecond)));
+        _budget = new RateBuckets<bool>(settings.PasswordChecksPerSecond, Math.Max(1, (int)Math.Ceiling(2 * settings.PasswordChecksPerSecond)), clock);
     }
 
     /// <summary>

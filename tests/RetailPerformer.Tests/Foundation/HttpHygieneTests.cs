@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using RetailPerformer.Tests.Infrastructure;
-using RetailPerformer.Tests.Users.Invitations;
 using Shouldly;
 
 namespace RetailPerformer.Tests.Foundation;

@@ -125,17 +125,8 @@ public sealed class ApiKeyAuthenticationTests(ApiFactory api) : IClassFixture<Ap
     }
 }
 
-/// <summary>A host with a small rate limit: burst of 3, then 1 request a second.</summary>
-public sealed class RateLimitedApiFactory : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["RateLimiting:PermitsPerSecond"] = "1",
-        ["RateLimiting:Burst"] = "3",
-    };
-}
-
-public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
+/// <summary>Burst 3, then one a second (<see cref="ClockedApiFactory"/>); waiting a Retry-After is moving the host's clock.</summary>
+public sealed class RateLimitTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
 {
     [Fact]
     public async Task A_key_over_its_rate_gets_429_with_retry_after_another_key_is_unaffected_and_it_recovers()
@@ -159,7 +150,7 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
 
         await (await quiet.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
 
-        await Task.Delay(limited.Headers.RetryAfter.Delta.Value + TimeSpan.FromMilliseconds(200));
+        api.Clock.Advance(limited.Headers.RetryAfter.Delta.Value);
         await (await busy.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
     }
 
@@ -194,9 +185,6 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBe(24 - granted);
     }
 }
-
-/// <summary>A second host on the same database as <see cref="ApiFactory"/>, as when several hosts share one PostgreSQL.</summary>
-public sealed class SecondHost : ApiFactory;
 
 public sealed class CrossHostRevocationTests(ApiFactory hostA, SecondHost hostB) : IClassFixture<ApiFactory>, IClassFixture<SecondHost>
 {

@@ -16,8 +16,7 @@ public sealed class SyncKpiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = await tenant.AllPowerfulAsync();
         var store = await tenant.CreateStoreAsync(admin);
         var manager = await tenant.CreateManagerAsync(admin, store);
-        var ids = new Guid[sellers];
-        for (var i = 0; i < sellers; i++) ids[i] = await tenant.CreateSellerAsync(admin, store, manager);
+        var ids = await Seed.SellersAsync(api, tenant.TenantId, store, manager, sellers);
         return new Chain(tenant, admin, tenant.WithKey((await tenant.CreateKeyAsync("write:kpi")).Secret), store, ids);
     }
 

@@ -4,35 +4,6 @@ using Shouldly;
 
 namespace RetailPerformer.Tests.Users;
 
-/// <summary>A host whose invitations go to a real SMTP conversation with <see cref="Smtp"/>.</summary>
-public sealed class SmtpApiFactory : ApiFactory
-{
-    public SmtpCapture Smtp { get; } = new();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Smtp.Port.ToString(),
-    };
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Smtp.Dispose();
-    }
-}
-
-/// <summary>A host whose SMTP server does not answer (nothing listens on its port).</summary>
-public sealed class BrokenSmtpApiFactory : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = RetailPerformer.LocalPostgres.LocalPostgresCluster.FreeLoopbackPort().ToString(),
-        ["Smtp:TimeoutSeconds"] = "3",
-    };
-}
-
 public sealed class InvitationTests(SmtpApiFactory api) : IClassFixture<SmtpApiFactory>
 {
     private async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> Chain()

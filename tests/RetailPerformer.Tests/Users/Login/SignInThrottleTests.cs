@@ -8,24 +8,6 @@ using RetailPerformer.Users.Data;
 
 namespace RetailPerformer.Tests.Users.Login;
 
-/// <summary>
-/// A host behind a trusted proxy (loopback), so that tests speak for several client addresses through
-/// <c>X-Forwarded-For</c>, with small anonymous limits: 6 auth requests a minute per address, one password hashed at a
-/// time with two waiting, 4 failures a minute per account.
-/// </summary>
-public sealed class SignInGuardedApiFactory : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Proxy:TrustedAddresses:0"] = "127.0.0.1",
-        ["Proxy:TrustedAddresses:1"] = "::1",
-        ["SignIn:RequestsPerMinutePerAddress"] = "6",
-        ["SignIn:ConcurrentPasswordChecks"] = "1",
-        ["SignIn:QueuedPasswordChecks"] = "2",
-        ["SignIn:AccountFailuresPerMinute"] = "4",
-    };
-}
-
 internal static class FromAddress
 {
     private static int _next;
@@ -201,12 +183,6 @@ public sealed class SignInRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 }
 
-/// <summary>A host that checks one password every two seconds.</summary>
-public sealed class PasswordBudgetApiFactory : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SignIn:PasswordChecksPerSecond"] = "0.5" };
-}
-
 public sealed class PasswordBudgetTests(PasswordBudgetApiFactory api) : IClassFixture<PasswordBudgetApiFactory>
 {
     [Fact]
@@ -231,5 +207,25 @@ public sealed class PasswordBudgetTests(PasswordBudgetApiFactory api) : IClassFi
         refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 2);
         // Refused before the throttle was even asked: no row for this email.
         (await api.Scalar<long>(throttleRows, refusedEmail)).ShouldBe(0);
+    }
+}
+
+/// <summary>The auth seed's delay, waited out by moving the host's clock (<see cref="ClockedApiFactory"/>).</summary>
+public sealed class SignInDelayTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
+{
+    [Fact]
+    public async Task After_a_failed_login_another_attempt_within_5_seconds_is_429_then_succeeds_after_the_delay()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        await (await api.Client().PostJson("/api/auth/login", new { email = tenant.Email, password = "wrong-password" }))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, UserMessages.InvalidCredentials);
+
+        var throttled = await api.Client().PostJson("/api/auth/login", new { email = tenant.Email, password = TestTenant.Password });
+        await throttled.ShouldBe(HttpStatusCode.TooManyRequests);
+        var retryAfter = throttled.Headers.RetryAfter!.Delta!.Value;
+        retryAfter.TotalSeconds.ShouldBeInRange(1, 5);
+
+        api.Clock.Advance(retryAfter);
+        await (await api.Client().PostJson("/api/auth/login", new { email = tenant.Email, password = TestTenant.Password })).ShouldBe(HttpStatusCode.OK);
     }
 }

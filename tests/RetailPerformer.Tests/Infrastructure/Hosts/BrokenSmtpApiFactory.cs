@@ -1,0 +1,15 @@
+using System.Net;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Infrastructure;
+
+/// <summary>A host whose SMTP server does not answer (nothing listens on its port).</summary>
+public sealed class BrokenSmtpApiFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = RetailPerformer.LocalPostgres.LocalPostgresCluster.FreeLoopbackPort().ToString(),
+        ["Smtp:TimeoutSeconds"] = "3",
+    };
+}

@@ -1,0 +1,14 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using RetailPerformer.Shared.Http;
+using Shouldly;
+using RetailPerformer.Users.Data;
+
+namespace RetailPerformer.Tests.Infrastructure;
+
+/// <summary>A host that checks one password every two seconds.</summary>
+public sealed class PasswordBudgetApiFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SignIn:PasswordChecksPerSecond"] = "0.5" };
+}
