@@ -23,29 +23,11 @@ internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
         await using var batch = new NpgsqlBatch(connection, transaction);
 
         var month = new DateTime(day.Year, day.Month, 1);
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO kpi.store_monthly_totals (tenant_id, store_id, month, updated_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (tenant_id, store_id, month) DO UPDATE SET updated_at = EXCLUDED.updated_at
-            """, tenantId, storeId, month, now));
+        batch.BatchCommands.Add(Command(KpiSql.LockMonth, tenantId, storeId, month, now));
 
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO kpi.store_daily_totals (tenant_id, store_id, date, updated_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (tenant_id, store_id, date) DO UPDATE SET updated_at = EXCLUDED.updated_at
-            """, tenantId, storeId, day, now));
+        batch.BatchCommands.Add(Command(KpiSql.LockDay, tenantId, storeId, day, now));
 
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO kpi.entries AS e (tenant_id, seller_id, date, id, store_id, ca_journalier, nb_ventes, nb_articles, prospects, source,
-                                          entry_timestamp, created_at, updated_at)
-            SELECT $1, u.seller_id, $3, u.id, $2, u.ca, u.ventes, u.articles, u.prospects, $4, u.ts, $5, $5
-            FROM unnest($6::uuid[], $7::uuid[], $8::numeric[], $9::int[], $10::int[], $11::int[], $12::timestamptz[])
-                 WITH ORDINALITY AS u(seller_id, id, ca, ventes, articles, prospects, ts, n)
-            ORDER BY u.n
-            ON CONFLICT (tenant_id, seller_id, date) DO UPDATE SET
-                ca_journalier = EXCLUDED.ca_journalier, nb_ventes = EXCLUDED.nb_ventes, nb_articles = EXCLUDED.nb_articles,
-                prospects = EXCLUDED.prospects, source = EXCLUDED.source, entry_timestamp = EXCLUDED.entry_timestamp,
-                updated_at = EXCLUDED.updated_at
-            RETURNING e.seller_id, e.id, (e.xmax = 0) AS created
-            """,
+        batch.BatchCommands.Add(Command(KpiSql.UpsertEntries,
             tenantId, storeId, day, source, now,
             sorted.Select(l => l.SellerId).ToArray(),
             sorted.Select(_ => Guid.CreateVersion7()).ToArray(),
@@ -55,21 +37,9 @@ internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
             sorted.Select(l => l.Prospects).ToArray(),
             sorted.Select(l => (DateTime?)l.Timestamp?.UtcDateTime).ToArray()));
 
-        batch.BatchCommands.Add(Command("""
-            UPDATE kpi.store_daily_totals t SET ca = s.ca, ventes = s.ventes, articles = s.articles, prospects = s.prospects, entries = s.entries
-            FROM (SELECT coalesce(sum(ca_journalier), 0) AS ca, coalesce(sum(nb_ventes), 0) AS ventes, coalesce(sum(nb_articles), 0) AS articles,
-                         coalesce(sum(prospects), 0) AS prospects, count(*)::int AS entries
-                  FROM kpi.entries WHERE tenant_id = $1 AND store_id = $2 AND date = $3) s
-            WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.date = $3
-            """, tenantId, storeId, day));
+        batch.BatchCommands.Add(Command(KpiSql.DayTotals, tenantId, storeId, day));
 
-        batch.BatchCommands.Add(Command("""
-            UPDATE kpi.store_monthly_totals m SET ca = s.ca, ventes = s.ventes, articles = s.articles, prospects = s.prospects
-            FROM (SELECT coalesce(sum(ca), 0) AS ca, coalesce(sum(ventes), 0) AS ventes, coalesce(sum(articles), 0) AS articles,
-                         coalesce(sum(prospects), 0) AS prospects
-                  FROM kpi.store_daily_totals WHERE tenant_id = $1 AND store_id = $2 AND date >= $3 AND date < $4) s
-            WHERE m.tenant_id = $1 AND m.store_id = $2 AND m.month = $3
-            """, tenantId, storeId, month, month.AddMonths(1)));
+        batch.BatchCommands.Add(Command(KpiSql.MonthTotals, tenantId, storeId, month, month.AddMonths(1)));
 
         var written = new List<KpiWritten>(sorted.Length);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))

@@ -1,5 +1,4 @@
 using RetailPerformer.Keys.Data;
-using RetailPerformer.Kpi.Provides;
 using RetailPerformer.Shared.Auth;
 using RetailPerformer.Shared.Contracts.Kpi;
 using RetailPerformer.Stats.MyStats;
@@ -11,16 +10,6 @@ namespace RetailPerformer.Tests.Unit;
 /// <summary>The arithmetic behind the answers, tried without a host.</summary>
 public sealed class PureLogicTests
 {
-    [Theory]
-    [InlineData("2025-01-01", "2025-12-31", "2025-01-01", "2026-01-01")]   // a whole year: twelve whole months
-    [InlineData("2025-01-15", "2025-03-10", "2025-02-01", "2025-03-01")]   // ragged at both ends: February only
-    [InlineData("2025-02-01", "2025-02-28", "2025-02-01", "2025-03-01")]   // exactly one month (not a leap year)
-    [InlineData("2024-02-01", "2024-02-28", "2024-02-01", "2024-02-01")]   // a leap February missing its 29th: no whole month (an empty range)
-    [InlineData("2025-03-05", "2025-03-20", "2025-04-01", "2025-04-01")]   // inside one month: none
-    [InlineData("2025-12-31", "2026-01-31", "2026-01-01", "2026-02-01")]   // across a year end
-    public void Statistics_read_the_whole_months_of_a_period_from_the_monthly_totals(string start, string end, string first, string after) =>
-        KpiTotalsReader.WholeMonths(DateOnly.Parse(start), DateOnly.Parse(end)).ShouldBe((DateOnly.Parse(first), DateOnly.Parse(after)));
-
     [Fact]
     public void Metrics_round_to_two_decimals_and_need_sales_and_prospects_for_their_ratios()
     {
