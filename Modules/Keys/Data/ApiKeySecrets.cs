@@ -20,8 +20,8 @@ internal static class ApiKeySecrets
 
     /// <summary>
     /// One SHA-256 context per thread, reset after each use. <c>SHA256.HashData</c> creates and frees an OpenSSL
-    /// context on every call, and two threads doing so contend inside OpenSSL: measured on this 2-core machine,
-    /// 1.27 µs per hash with two threads hashing (0.71 with one), against 0.59 µs reusing a context per thread.
+    /// context on every call, and two threads doing so contend inside OpenSSL (figures: bench/README.md, "What the
+    /// profiles found"; `bench/run --only me --trace me`).
     /// </summary>
     [ThreadStatic] private static IncrementalHash? t_sha256;
 

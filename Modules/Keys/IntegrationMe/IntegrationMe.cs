@@ -14,8 +14,8 @@ internal static class IntegrationMeEndpoint
 {
     /// <summary>
     /// The answer depends on the key alone, and the caller object lives as long as the key stays cached: it is
-    /// serialized once per cached key instead of on every request (this endpoint is what R_auth measures: an
-    /// anonymous endpoint answering the same JSON cost ~5 µs of host CPU more than /health's small answer).
+    /// serialized once per cached key instead of on every request (this endpoint is the one the benchmark compares
+    /// with /health: `bench/run --only me,health`).
     /// </summary>
     private static readonly ConditionalWeakTable<ApiKeyCaller, byte[]> Answers = new();
 

@@ -39,7 +39,7 @@ public sealed record ApiKeyRequirement(IReadOnlyList<string> AcceptedScopes)
 /// middleware: through those, the framework's own work on an authorised request (resolving the scoped authentication
 /// service and a handler, merging principals, building an authorization context, a global lock in
 /// <c>AuthorizationMiddleware</c>, combined rate-limit leases) cost more CPU than the rest of <c>/api/v1/integrations/me</c>
-/// together (`bench/run --only me --trace me`; R_auth, bench/README.md). The app API (people signed in with a bearer
+/// together (`bench/run --only me --trace me`; figures in bench/README.md). The app API (people signed in with a bearer
 /// token) keeps the framework's authentication and role policies. Every integration route gets the requirement from its
 /// group (<see cref="IntegrationRoutes.MapIntegrationEndpoints"/>); a test fails if one does not.
 /// </remarks>

@@ -13,7 +13,7 @@ namespace RetailPerformer.Shared.Auth;
 /// <remarks>
 /// Not the framework's rate-limiting middleware: its <c>PartitionedRateLimiter.Create</c> finds a partition under one
 /// global lock and its <c>TokenBucketRateLimiter</c> takes a lock on every request, and the middleware itself (endpoint
-/// metadata, combined leases, metrics) was 5 % of an authenticated request's CPU (`bench/run --only me --trace me`).
+/// metadata, combined leases, metrics) showed in an authenticated request's profile (`bench/run --only me --trace me`).
 /// Here a key's bucket is found in a concurrent dictionary and is a single number updated by compare-and-swap
 /// (<see cref="RateBuckets{TKey}"/>). The budget is per host:
 /// several hosts behind one balancer each grant a key its whole rate (a shared budget would live in PostgreSQL).

@@ -10,8 +10,8 @@ namespace RetailPerformer.Shared.Http;
 /// </summary>
 /// <remarks>
 /// <c>TypedResults.Bytes</c> would do the same through the file-result machinery (range and precondition
-/// checks, a log call): a few percent of the CPU of <c>/api/v1/integrations/me</c>, the
-/// endpoint R_auth measures (`bench/run --only me --trace me`). Document the answer's type with
+/// checks, a log call), which showed in the profile of <c>/api/v1/integrations/me</c> (`bench/run --only me --trace me`).
+/// Document the answer's type with
 /// <c>.Produces&lt;T&gt;()</c> on the endpoint.
 /// </remarks>
 public sealed class Utf8JsonAnswer(byte[] utf8Json) : IResult, IStatusCodeHttpResult

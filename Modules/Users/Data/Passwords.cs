@@ -4,7 +4,7 @@ namespace RetailPerformer.Users.Data;
 
 /// <summary>
 /// Password hashing with the framework's <see cref="PasswordHasher{TUser}"/> (PBKDF2); clear passwords are never stored
-/// or logged. A hash costs ~50 ms of CPU (`bench/README.md`, "A login flood"), so the host spends a bounded share of its
+/// or logged. A hash is expensive on purpose (figures: bench/README.md, "A login flood"), so the host spends a bounded share of its
 /// cores on them: at most <see cref="SignInSettings.PasswordChecksPerSecond"/> (a token bucket), at most
 /// <see cref="SignInSettings.ConcurrentPasswordChecks"/> at once with <see cref="SignInSettings.QueuedPasswordChecks"/>
 /// waiting. Beyond, 503 + Retry-After — decided by <see cref="Admit"/> before any other work, so that a flood of sign-ins

@@ -7,8 +7,8 @@ internal sealed record SignInSettings
 {
     /// <summary>
     /// Password hashes this host computes per second (sign-ins, sign-ups, password changes, invitation acceptances), bursting
-    /// to twice as many. A hash is ~50 ms of one core: the default 4 a second is a fifth of one core at most, and 14,400 sign-ins
-    /// an hour (tokens last an hour). Beyond, 503 + Retry-After.
+    /// to twice as many; beyond, 503 + Retry-After. The default keeps hashing to a small share of one core under a flood and still
+    /// allows thousands of sign-ins an hour (tokens last an hour); `bench/run --only login-flood` measures it.
     /// </summary>
     public double PasswordChecksPerSecond { get; init; } = 4;
 
