@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using RetailPerformer.Shared.Auth;
 
@@ -36,16 +38,31 @@ public static class IntegrationRoutes
                 .WithMetadata(family)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            // A creation's typed result documents both 201 and 200; each family answers one of them.
+            ((IEndpointConventionBuilder)group).Finally(endpoint => DocumentOnlyThisFamilysCreation(endpoint, family));
             map(group, family);
         }
     }
 
     /// <summary>201 + Location under v1; 200 with the same body under the unversioned family.</summary>
-    public static IResult Created<T>(HttpContext context, string relativeLocation, T body)
+    public static Results<Created<T>, Ok<T>, ProblemHttpResult> Created<T>(HttpContext context, string relativeLocation, T body)
     {
         var family = IntegrationFamily.Of(context);
         return family.CreatedReturns201
             ? TypedResults.Created($"{family.Prefix}/{relativeLocation}", body)
             : TypedResults.Ok(body);
+    }
+
+    private static void DocumentOnlyThisFamilysCreation(EndpointBuilder endpoint, IntegrationFamily family)
+    {
+        var answers = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().ToList();
+        var created = answers.FirstOrDefault(a => a.StatusCode == StatusCodes.Status201Created);
+        var ok = answers.FirstOrDefault(a => a.StatusCode == StatusCodes.Status200OK);
+        if (created is null || ok is null || created.Type != ok.Type) return;
+        endpoint.Metadata.Remove(created);
+        endpoint.Metadata.Remove(ok);
+        // Listed after the validation answer, where the reference page has always shown a creation's success.
+        var validation = endpoint.Metadata.ToList().FindIndex(m => m is IProducesResponseTypeMetadata { StatusCode: StatusCodes.Status400BadRequest });
+        endpoint.Metadata.Insert(validation + 1, family.CreatedReturns201 ? created : ok);
     }
 }

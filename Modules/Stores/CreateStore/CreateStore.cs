@@ -46,11 +46,10 @@ internal static class CreateStoreEndpoint
             .WithName(family.Name("CreateStore"))
             .WithSummary("Create a store")
             .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id, compared after Unicode NFC normalisation and removal of invisible characters) is refused. A key restricted to some stores cannot create stores.")
-            .Produces<CreateStoreResponse>(family.CreatedReturns201 ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<IResult> Handle(
+    private static async Task<Results<Created<CreateStoreResponse>, Ok<CreateStoreResponse>, ProblemHttpResult>> Handle(
         CreateStoreRequest request, ApiKeyCaller caller, NpgsqlDataSource dataSource, TimeProvider clock, HttpContext context,
         CancellationToken cancellationToken)
     {

@@ -34,11 +34,10 @@ internal static class CreateManagerEndpoint
             .WithName(family.Name("CreateManager"))
             .WithSummary("Create a manager in a store")
             .WithDescription("The store comes from the path only (a store_id in the body is ignored). Email unique across the product. `send_invitation` (default true) emails a single-use invitation; `invitation_sent` says whether it was handed to an SMTP server.")
-            .Produces<CreateManagerResponse>(family.CreatedReturns201 ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> Handle(
+    private static async Task<Results<Created<CreateManagerResponse>, Ok<CreateManagerResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, CreateManagerRequest request, ApiKeyCaller caller,
         PersonCreation creation, HttpContext context, CancellationToken cancellationToken)
     {

@@ -36,11 +36,10 @@ internal static class CreateSellerEndpoint
             .WithName(family.Name("CreateSeller"))
             .WithSummary("Create a seller in a store")
             .WithDescription("As managers, plus `manager_id`: it must be an active manager of that store (else 404); without it, the store's longest-serving active manager is assigned (none if the store has no manager yet).")
-            .Produces<CreateSellerResponse>(family.CreatedReturns201 ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> Handle(
+    private static async Task<Results<Created<CreateSellerResponse>, Ok<CreateSellerResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, CreateSellerRequest request, ApiKeyCaller caller,
         PersonCreation creation, NpgsqlDataSource dataSource, HttpContext context, CancellationToken cancellationToken)
     {

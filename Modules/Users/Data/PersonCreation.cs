@@ -10,10 +10,10 @@ internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirector
 {
     public const string StoreInactive = "This store is deleted: people cannot be added to it";
 
-    public sealed record Outcome(UserRow? Person, bool InvitationSent, IResult? Problem);
+    public sealed record Outcome(UserRow? Person, bool InvitationSent, ProblemHttpResult? Problem);
 
     /// <summary>The store the path names, if it is an active store of the caller's tenant; else the problem to answer.</summary>
-    public async Task<(Guid StoreId, IResult? Problem)> ResolveStoreAsync(ApiKeyCaller caller, string storeIdText, CancellationToken cancellationToken)
+    public async Task<(Guid StoreId, ProblemHttpResult? Problem)> ResolveStoreAsync(ApiKeyCaller caller, string storeIdText, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(storeIdText, out var storeId)) return (Guid.Empty, Problems.NotFound(ProblemMessages.StoreNotFound));
         var store = await stores.FindAsync(caller.TenantId, storeId, cancellationToken);
