@@ -7,26 +7,6 @@ using RetailPerformer.Shared.Contracts.Keys;
 namespace RetailPerformer.Shared.Auth;
 
 /// <summary>
-/// Endpoint metadata of the integration API: the route needs a valid API key carrying one of
-/// <see cref="AcceptedScopes"/> (none listed: any valid key). The most specific one wins, so a route's scope
-/// replaces its group's "any key".
-/// </summary>
-public sealed record ApiKeyRequirement(IReadOnlyList<string> AcceptedScopes)
-{
-    public static readonly ApiKeyRequirement AnyKey = new([]);
-
-    public bool IsMetBy(ApiKeyCaller caller)
-    {
-        if (AcceptedScopes.Count == 0) return true;
-        foreach (var scope in AcceptedScopes)
-            if (caller.Scopes.Contains(scope)) return true;
-        return false;
-    }
-
-    public string FailureMessage => ProblemMessages.InsufficientPermissions(string.Join("' or '", AcceptedScopes));
-}
-
-/// <summary>
 /// The authentication step of the integration API (architecture: "before any slice runs"). For a route carrying
 /// <see cref="ApiKeyRequirement"/>, in this order: the key is read from <c>X-API-Key</c> (or <c>Authorization: Bearer</c>,
 /// always an API key on these routes) and resolved by the Keys module → 401 <c>API key missing|invalid|expired|revoked</c>;
@@ -113,14 +93,4 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
         }
         return null;
     }
-}
-
-public static class ApiKeyGateSetup
-{
-    /// <summary>Integration routes: the API key, the scope and the key's rate budget, before the slice (see <see cref="ApiKeyGate"/>).</summary>
-    public static IApplicationBuilder UseApiKeyGate(this IApplicationBuilder app) => app.UseMiddleware<ApiKeyGate>();
-
-    /// <summary>The route needs an API key carrying one of <paramref name="scopes"/> (none: any valid key).</summary>
-    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(scopes.Length == 0 ? ApiKeyRequirement.AnyKey : new ApiKeyRequirement(scopes));
 }

@@ -3,13 +3,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace RetailPerformer.Shared.Auth;
 
-public static class Roles
-{
-    public const string Gerant = "gerant";
-    public const string Manager = "manager";
-    public const string Seller = "seller";
-}
-
 /// <summary>A person signed in to the app API with a bearer token (gérant, manager or seller).</summary>
 public sealed record AppUser(Guid UserId, Guid TenantId, string Role, Guid? StoreId)
 {

@@ -4,12 +4,6 @@ using Npgsql;
 
 namespace RetailPerformer.Shared.Data;
 
-public sealed class MigrationFailedException(string migration, Exception inner)
-    : Exception($"Database migration {migration} failed: {inner.Message}", inner)
-{
-    public string Migration { get; } = migration;
-}
-
 /// <summary>
 /// Applies every module's migrations at start-up, before the server accepts requests. Several hosts may
 /// start at once: a session advisory lock lets one of them migrate while the others wait, and the

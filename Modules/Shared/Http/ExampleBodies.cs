@@ -7,9 +7,3 @@ namespace RetailPerformer.Shared.Http;
 /// reference page shows integrators the bodies they already know. The host's document transformer applies it.
 /// </summary>
 public sealed record ExampleBodies(string? Request, string? Response);
-
-public static class OpenApiExampleExtensions
-{
-    public static RouteHandlerBuilder WithExample(this RouteHandlerBuilder builder, string? request, string? response) =>
-        builder.WithMetadata(new ExampleBodies(request, response));
-}

@@ -7,24 +7,6 @@ using RetailPerformer.Shared.Auth;
 
 namespace RetailPerformer.Shared.Http;
 
-/// <summary>
-/// The two route families of the integration API (contract §1). The same handlers serve both;
-/// only the status of a creation differs: 201 + Location under v1, 200 under the v1.0 notice's
-/// unversioned prefix, whose client scripts test <c>== 200</c>.
-/// </summary>
-public sealed record IntegrationFamily(string Prefix, bool CreatedReturns201, string OperationSuffix)
-{
-    public static readonly IntegrationFamily V1 = new("/api/v1/integrations", true, "");
-    public static readonly IntegrationFamily Unversioned = new("/api/integrations", false, "Unversioned");
-    public static readonly IReadOnlyList<IntegrationFamily> All = [V1, Unversioned];
-
-    /// <summary>A unique OpenAPI operation id for the endpoint in this family.</summary>
-    public string Name(string operation) => operation + OperationSuffix;
-
-    public static IntegrationFamily Of(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<IntegrationFamily>() ?? V1;
-}
-
 public static class IntegrationRoutes
 {
     /// <summary>Maps <paramref name="map"/> under both prefixes, under the reference page's <paramref name="tag"/>; every route there needs an API key (<see cref="ApiKeyGate"/>).</summary>

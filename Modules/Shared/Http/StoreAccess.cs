@@ -7,29 +7,6 @@ using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Shared.Http;
 
-/// <summary>Where an integration route finds the store it reaches.</summary>
-public abstract record StoreFrom
-{
-    /// <summary>A <c>{store_id}</c> path value.</summary>
-    public sealed record Route(string Name = "store_id") : StoreFrom;
-
-    /// <summary>A field of the JSON body (read after binding, so the filter comes after <c>Validate</c>).</summary>
-    public sealed record Body<TRequest>(Func<TRequest, string?> StoreId) : StoreFrom
-    {
-        internal override string? Read(EndpointFilterInvocationContext invocation) =>
-            invocation.Arguments.OfType<TRequest>().FirstOrDefault() is { } request ? StoreId(request) : null;
-    }
-
-    /// <summary>
-    /// The store of the person a <c>{user_id}</c> path value names (the v1.0 notice's rule: a restricted key reaches the
-    /// people of its stores, and no store-less person but the key's own gérant).
-    /// </summary>
-    public sealed record Person(string Name = "user_id") : StoreFrom;
-
-    /// <summary>The store id as the request gives it (route and body); a person's store is looked up instead.</summary>
-    internal virtual string? Read(EndpointFilterInvocationContext invocation) => null;
-}
-
 /// <summary>
 /// The one store check of the integration API: a key restricted by <c>store_ids</c> reaches only those stores, and a
 /// route that reaches a store declares where the store comes from with <see cref="RequireStoreAccess"/>; the filter
@@ -72,10 +49,4 @@ public static class StoreAccess
         if (place.StoreId is { } storeId) return Check(caller, storeId);
         return personId == caller.GerantId ? null : Problems.Forbidden(ProblemMessages.StoreNotInKeyList);
     }
-}
-
-/// <summary>Ids are UUIDs; anything else names nothing that exists (404, not 400: integrators' own ids such as "store-123" are simply unknown).</summary>
-public static class Ids
-{
-    public static bool TryParse(string? value, out Guid id) => Guid.TryParse(value, out id);
 }

@@ -114,6 +114,21 @@ public sealed partial class ModuleRulesTests
         problems.ShouldBeEmpty();
     }
 
+    /// <summary>The kernel too: a file holds the type it is named after (a contract file holds the records its interface speaks of).</summary>
+    [Fact]
+    public void Every_file_of_the_kernel_holds_the_type_it_is_named_after()
+    {
+        var shared = Path.Combine(RepositoryRoot(), "Modules", "Shared");
+        var problems = Directory.EnumerateFiles(shared, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => (File: Path.GetFileName(f), Contract: f.Contains($"{Path.DirectorySeparatorChar}Contracts{Path.DirectorySeparatorChar}"),
+                          Types: TopLevelType().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value).ToList()))
+            .Where(f => !f.Types.Contains(Path.GetFileNameWithoutExtension(f.File)) || (!f.Contract && f.Types.Count != 1))
+            .Select(f => $"{f.File} declares {string.Join(", ", f.Types)}")
+            .ToList();
+        problems.ShouldBeEmpty();
+    }
+
     [GeneratedRegex(@"^(?:public|internal)\s+(?:(?:sealed|static|readonly|abstract|partial)\s+)*(?:record struct|record|class|interface|enum|struct)\s+(?<name>\w+)", RegexOptions.Multiline)]
     private static partial Regex TopLevelType();
 

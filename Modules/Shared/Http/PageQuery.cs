@@ -19,21 +19,3 @@ public sealed record PageQuery
     public int PageSize => Limit ?? DefaultLimit;
     public int Offset => (PageNumber - 1) * PageSize;
 }
-
-public sealed record PageMeta(int Page, int Limit, long Total, long Pages)
-{
-    public static PageMeta For(PageQuery query, long total) =>
-        new(query.PageNumber, query.PageSize, total, total == 0 ? 0 : (total + query.PageSize - 1) / query.PageSize);
-}
-
-/// <summary>Shared by every list endpoint (registered by the host).</summary>
-public sealed class PageQueryValidator : AbstractValidator<PageQuery>
-{
-    public const int MaximumPage = 1_000_000;
-
-    public PageQueryValidator()
-    {
-        RuleFor(x => x.Page).InclusiveBetween(1, MaximumPage);
-        RuleFor(x => x.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
-    }
-}

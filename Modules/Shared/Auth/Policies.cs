@@ -8,20 +8,6 @@ using RetailPerformer.Shared.Http;
 
 namespace RetailPerformer.Shared.Auth;
 
-/// <summary>Requires a signed-in person with one of the given roles.</summary>
-public sealed class RoleRequirement(params string[] roles) : AuthorizationHandler<RoleRequirement>, IAuthorizationRequirement
-{
-    public IReadOnlyList<string> Roles { get; } = roles;
-
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
-    {
-        if (requirement.Roles.Any(r => context.User.HasClaim(AppUser.RoleClaim, r))) context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-
-    public string FailureMessage => $"This action is reserved to: {string.Join(", ", Roles)}";
-}
-
 public static class Policies
 {
     public const string SignedIn = "signed-in";
@@ -62,21 +48,5 @@ public static class Policies
                 .AddRequirements(new RoleRequirement(Roles.Seller)));
 
         return services;
-    }
-}
-
-/// <summary>Turns a refused authorization into the contract's 403 problem details, naming the roles the action is reserved to.</summary>
-internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
-{
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
-
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
-    {
-        if (result.Forbidden && result.AuthorizationFailure is { } failure)
-        {
-            if (failure.FailedRequirements.OfType<RoleRequirement>().FirstOrDefault()?.FailureMessage is { } message)
-                return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, message);
-        }
-        return _default.HandleAsync(next, context, policy, result);
     }
 }

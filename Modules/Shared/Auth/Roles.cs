@@ -1,0 +1,11 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace RetailPerformer.Shared.Auth;
+
+public static class Roles
+{
+    public const string Gerant = "gerant";
+    public const string Manager = "manager";
+    public const string Seller = "seller";
+}
