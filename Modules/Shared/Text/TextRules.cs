@@ -6,5 +6,5 @@ public static class TextRules
 {
     /// <summary>Names and emails: no control character (line breaks, tabs, NUL, escape…).</summary>
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(value => !Text.HasControlCharacter(value)).WithMessage("'{PropertyName}' must not contain control characters");
+        rule.Must(value => !UserText.HasControlCharacter(value)).WithMessage("'{PropertyName}' must not contain control characters");
 }

@@ -9,7 +9,7 @@ internal sealed class CreateStoreValidator : AbstractValidator<CreateStoreReques
 {
     public CreateStoreValidator()
     {
-        RuleFor(x => x.Name).Must(n => Text.CanonicalOrNull(n) is not null).WithMessage("'name' must not be empty").MaximumLength(200).NoControlCharacters();
+        RuleFor(x => x.Name).Must(n => UserText.CanonicalOrNull(n) is not null).WithMessage("'name' must not be empty").MaximumLength(200).NoControlCharacters();
         RuleFor(x => x.Location).NotEmpty().MaximumLength(200).NoControlCharacters();
         RuleFor(x => x.Address).MaximumLength(500);
         RuleFor(x => x.Phone).MaximumLength(50);
@@ -61,15 +61,15 @@ internal static class CreateStoreEndpoint
         {
             var row = await connection.QuerySingleAsync<StoreRow>($"""
                 INSERT INTO stores.stores (tenant_id, id, name, location, address, phone, opening_hours, external_id, gerant_id, created_at, updated_at)
-                VALUES (@TenantId, @id, {Text.NfcSql("@name")}, @location, @Address, @Phone, @OpeningHours, {Text.NfcSql("@externalId")}, @GerantId, @now, @now)
+                VALUES (@TenantId, @id, {UserText.NfcSql("@name")}, @location, @Address, @Phone, @OpeningHours, {UserText.NfcSql("@externalId")}, @GerantId, @now, @now)
                 RETURNING {StoreRow.Columns}
                 """,
                 new
                 {
                     // Stored in canonical form (and NFC, in the statement), which the unique indexes then compare: "Café"
                     // typed two ways, or with a zero-width space pasted in, is a duplicate.
-                    caller.TenantId, id = Guid.CreateVersion7(), name = Text.Canonical(request.Name!), location = request.Location!.Trim(),
-                    request.Address, request.Phone, request.OpeningHours, externalId = Text.CanonicalOrNull(request.ExternalId), caller.GerantId, now,
+                    caller.TenantId, id = Guid.CreateVersion7(), name = UserText.Canonical(request.Name!), location = request.Location!.Trim(),
+                    request.Address, request.Phone, request.OpeningHours, externalId = UserText.CanonicalOrNull(request.ExternalId), caller.GerantId, now,
                 });
             return IntegrationRoutes.Created(context, $"stores/{row.Id}", new CreateStoreResponse(true, row.Id, StoreResponse.From(row)));
         }

@@ -5,7 +5,7 @@ namespace RetailPerformer.Users.Data;
 /// <summary>
 /// An email is an address: one <c>@</c>, a local part without spaces or control characters, a domain of dot-separated
 /// labels. Kept as typed (trimmed, NFC); compared in <see cref="Normalize"/>d form (NFC, lower case). NFC is applied in
-/// SQL (<see cref="Text.NfcSql"/>: invariant globalization cannot normalise), in every statement that writes or looks
+/// SQL (<see cref="UserText.NfcSql"/>: invariant globalization cannot normalise), in every statement that writes or looks
 /// up an email: <see cref="StoredSql"/> and <see cref="ComparedSql"/>.
 /// </summary>
 internal static class Emails
@@ -20,10 +20,10 @@ internal static class Emails
     public static string Normalize(string email) => Clean(email).ToLowerInvariant();
 
     /// <summary>SQL for the stored address, from a parameter holding <see cref="Clean"/>.</summary>
-    public static string StoredSql(string parameter) => Text.NfcSql(parameter);
+    public static string StoredSql(string parameter) => UserText.NfcSql(parameter);
 
     /// <summary>SQL for the compared form (<c>email_normalized</c>), from a parameter holding <see cref="Normalize"/>.</summary>
-    public static string ComparedSql(string parameter) => Text.NfcSql(parameter);
+    public static string ComparedSql(string parameter) => UserText.NfcSql(parameter);
 
     public static bool IsValid(string? email)
     {
@@ -31,7 +31,7 @@ internal static class Emails
         var address = email.Trim();
         if (address.Length > MaximumLength) return false;
         foreach (var c in address)
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || Text.IsInvisible(c) || c is '<' or '>' or '"' or ',' or ';' or '\\')
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || UserText.IsInvisible(c) || c is '<' or '>' or '"' or ',' or ';' or '\\')
                 return false;
         var at = address.IndexOf('@');
         if (at <= 0 || at != address.LastIndexOf('@') || at > 64) return false;

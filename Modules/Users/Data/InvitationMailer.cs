@@ -30,7 +30,7 @@ internal sealed class InvitationMailer(SmtpSettings smtp, IConfiguration configu
 
         if (!smtp.Configured)
         {
-            logger.LogInformation("Invitation outbox (no SMTP configured) for {Email}: {Link}", Text.ForLog(email), link);
+            logger.LogInformation("Invitation outbox (no SMTP configured) for {Email}: {Link}", UserText.ForLog(email), link);
             return (DeliveryStatus.Outbox, null);
         }
 
@@ -58,7 +58,7 @@ internal sealed class InvitationMailer(SmtpSettings smtp, IConfiguration configu
         catch (Exception ex) when (ex is SmtpException or IOException or OperationCanceledException or InvalidOperationException
                                        or System.Net.Sockets.SocketException)
         {
-            logger.LogWarning("Invitation email to {Email} could not be delivered: {Error}", Text.ForLog(email), Text.ForLog(ex.Message));
+            logger.LogWarning("Invitation email to {Email} could not be delivered: {Error}", UserText.ForLog(email), UserText.ForLog(ex.Message));
             return (DeliveryStatus.Failed, ex.Message);
         }
     }

@@ -13,16 +13,16 @@ public sealed class TextTests
     [InlineData("nul\u0000", "nul\\u0000")]
     [InlineData(null, "")]
     public void User_text_reaches_a_log_line_with_its_control_characters_escaped(string? text, string logged) =>
-        Text.ForLog(text).ShouldBe(logged);
+        UserText.ForLog(text).ShouldBe(logged);
 
     [Theory]
     [InlineData("  Paris Nord  ", "Paris Nord")]
     [InlineData("\u200BParis\u200D Nord\uFEFF", "Paris Nord")]
     [InlineData("\u2060", "")]
     public void Canonical_text_has_no_invisible_characters_and_no_surrounding_spaces(string text, string canonical) =>
-        Text.Canonical(text).ShouldBe(canonical);
+        UserText.Canonical(text).ShouldBe(canonical);
 
     [Fact]
     public void Blank_or_invisible_only_text_is_no_canonical_text() =>
-        Text.CanonicalOrNull(" \u200B ").ShouldBeNull();
+        UserText.CanonicalOrNull(" \u200B ").ShouldBeNull();
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace RetailPerformer.Shared.Text;
 
 /// <summary>What user text may hold, and the one form it is compared in.</summary>
-public static class Text
+public static class UserText
 {
     /// <summary>
     /// Names and external ids without invisible format characters (zero-width spaces and joiners, word joiner,
