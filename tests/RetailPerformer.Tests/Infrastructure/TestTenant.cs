@@ -31,6 +31,14 @@ public sealed class TestTenant
         return tenant;
     }
 
+    /// <summary>A fresh tenant, a client with a key that can do everything, and one store: where most tests start.</summary>
+    public static async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> WithStoreAsync(ApiFactory api)
+    {
+        var tenant = await CreateAsync(api);
+        var client = await tenant.AllPowerfulAsync();
+        return (tenant, client, await tenant.CreateStoreAsync(client));
+    }
+
     public static async Task<string> SignInAsync(ApiFactory api, string email, string password)
     {
         var body = await (await api.Client().PostJson("/api/auth/login", new { email, password })).ShouldBe(HttpStatusCode.OK);

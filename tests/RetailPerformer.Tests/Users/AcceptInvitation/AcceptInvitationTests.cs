@@ -6,17 +6,10 @@ namespace RetailPerformer.Tests.Users.AcceptInvitation;
 
 public sealed class AcceptInvitationTests(SmtpApiFactory api) : IClassFixture<SmtpApiFactory>
 {
-    private async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> Chain()
-    {
-        var tenant = await TestTenant.CreateAsync(api);
-        var client = await tenant.AllPowerfulAsync();
-        return (tenant, client, await tenant.CreateStoreAsync(client));
-    }
-
     [Fact]
     public async Task An_invited_manager_receives_the_email_sets_a_password_and_signs_in_but_cannot_manage_keys()
     {
-        var (tenant, client, store) = await Chain();
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
         var email = TestTenant.UniqueEmail("manager");
         var created = await (await client.PostJson($"/api/v1/integrations/stores/{store}/managers", new { name = "Jean Dupont", email }))
             .ShouldBe(HttpStatusCode.Created);
@@ -47,7 +40,7 @@ public sealed class AcceptInvitationTests(SmtpApiFactory api) : IClassFixture<Sm
     [Fact]
     public async Task Unknown_and_expired_invitations_are_400()
     {
-        var (_, client, store) = await Chain();
+        var (_, client, store) = await TestTenant.WithStoreAsync(api);
         await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = "never-issued-never-issued-never-issued-00", password = "password123" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "This invitation is unknown, expired or already used");
 
@@ -68,7 +61,7 @@ public sealed class AcceptInvitationTests(SmtpApiFactory api) : IClassFixture<Sm
     [Fact]
     public async Task Suspended_or_deleted_people_cannot_accept_nor_sign_in()
     {
-        var (_, client, store) = await Chain();
+        var (_, client, store) = await TestTenant.WithStoreAsync(api);
         var suspendedEmail = TestTenant.UniqueEmail("suspended");
         var suspended = (await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email = suspendedEmail }))
             .ShouldBe(HttpStatusCode.Created)).Id("seller_id");

@@ -4,7 +4,6 @@ using RetailPerformer.Users.Data;
 using Shouldly;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace RetailPerformer.Tests.Users.CreateSeller;
 
@@ -61,30 +60,12 @@ public sealed class CreateSellerTests(ApiFactory api) : IClassFixture<ApiFactory
     }
 }
 
-public sealed partial class CreateSellerInvitationLinkTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
+public sealed class CreateSellerInvitationLinkTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
 {
-    [GeneratedRegex("""Invitation outbox \(no SMTP configured\) for (?<email>\S+): (?<link>\S+)""")]
-    private static partial Regex OutboxLine();
-
-    private string LinkFor(string email) =>
-        api.Logs.Lines.Select(l => OutboxLine().Match(l)).Last(m => m.Success && m.Groups["email"].Value == email).Groups["link"].Value;
-
-    private static string TokenOf(string link) => link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
-
-    private async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> Chain()
-    {
-        var tenant = await TestTenant.CreateAsync(api);
-        var client = await tenant.AllPowerfulAsync();
-        return (tenant, client, await tenant.CreateStoreAsync(client));
-    }
-
-    private static FormUrlEncodedContent Form(string token, string password, string confirmation) =>
-        new(new Dictionary<string, string> { ["token"] = token, ["password"] = password, ["password_confirmation"] = confirmation });
-
     [Fact]
     public async Task A_deleted_persons_email_can_be_given_to_a_new_person_and_the_old_history_stays()
     {
-        var (tenant, client, store) = await Chain();
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
         var email = TestTenant.UniqueEmail("seller");
         var old = await tenant.CreateSellerAsync(client, store, email: email);
         await (await client.PostJson("/api/v1/integrations/kpi/sync", new
@@ -103,7 +84,7 @@ public sealed partial class CreateSellerInvitationLinkTests(PublicUrlApiFactory 
         await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "Third", email }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "Email already registered");
         // The new person signs in with it.
-        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = TokenOf(LinkFor(email.ToUpperInvariant())), password = "rehired-password" }))
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = InvitationOutbox.TokenOf(api.LinkFor(email.ToUpperInvariant())), password = "rehired-password" }))
             .ShouldBe(HttpStatusCode.OK);
         var signedIn = await (await api.Client().PostJson("/api/auth/login", new { email, password = "rehired-password" })).ShouldBe(HttpStatusCode.OK);
         signedIn.GetProperty("user").Id("id").ShouldBe(rehired);

@@ -1,38 +1,22 @@
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace RetailPerformer.Tests.Users.InvitationPage;
 
-public sealed partial class InvitationPageTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
+public sealed class InvitationPageTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
 {
-    [GeneratedRegex("""Invitation outbox \(no SMTP configured\) for (?<email>\S+): (?<link>\S+)""")]
-    private static partial Regex OutboxLine();
-
-    private string LinkFor(string email) =>
-        api.Logs.Lines.Select(l => OutboxLine().Match(l)).Last(m => m.Success && m.Groups["email"].Value == email).Groups["link"].Value;
-
-    private static string TokenOf(string link) => link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
-
-    private async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> Chain()
-    {
-        var tenant = await TestTenant.CreateAsync(api);
-        var client = await tenant.AllPowerfulAsync();
-        return (tenant, client, await tenant.CreateStoreAsync(client));
-    }
-
     private static FormUrlEncodedContent Form(string token, string password, string confirmation) =>
         new(new Dictionary<string, string> { ["token"] = token, ["password"] = password, ["password_confirmation"] = confirmation });
 
     [Fact]
     public async Task The_emailed_link_uses_the_public_url_and_opens_a_page_where_the_person_chooses_a_password()
     {
-        var (_, client, store) = await Chain();
+        var (_, client, store) = await TestTenant.WithStoreAsync(api);
         var email = TestTenant.UniqueEmail("seller");
         await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "Lucas Bernard", email })).ShouldBe(HttpStatusCode.Created);
 
-        var link = LinkFor(email);
+        var link = api.LinkFor(email);
         link.ShouldStartWith(PublicUrlApiFactory.PublicUrl + "/accept-invitation?token=");
         var path = link[PublicUrlApiFactory.PublicUrl.Length..];
 
@@ -45,29 +29,29 @@ public sealed partial class InvitationPageTests(PublicUrlApiFactory api) : IClas
         html.ShouldContain("""<label for="password_confirmation">""");
 
         // Two different passwords: the page says so, nothing is set.
-        var mismatch = await api.Client().PostAsync("/accept-invitation", Form(TokenOf(link), "seller-password", "seller-passw0rd"));
+        var mismatch = await api.Client().PostAsync("/accept-invitation", Form(InvitationOutbox.TokenOf(link), "seller-password", "seller-passw0rd"));
         mismatch.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await mismatch.Content.ReadAsStringAsync()).ShouldContain("Les deux mots de passe ne sont pas identiques.");
         (await api.Scalar<string>("SELECT password_hash FROM users.users WHERE email = $1", email)).ShouldBeNull();
 
-        var accepted = await api.Client().PostAsync("/accept-invitation", Form(TokenOf(link), "seller-password", "seller-password"));
+        var accepted = await api.Client().PostAsync("/accept-invitation", Form(InvitationOutbox.TokenOf(link), "seller-password", "seller-password"));
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await accepted.Content.ReadAsStringAsync()).ShouldContain("Mot de passe enregistré");
         await TestTenant.SignInAsync(api, email, "seller-password");
 
         // Single use: the same link now says it cannot be used.
         (await api.Client().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await api.Client().PostAsync("/accept-invitation", Form(TokenOf(link), "other-password", "other-password"))).StatusCode
+        (await api.Client().PostAsync("/accept-invitation", Form(InvitationOutbox.TokenOf(link), "other-password", "other-password"))).StatusCode
             .ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task The_page_escapes_what_people_typed()
     {
-        var (_, client, store) = await Chain();
+        var (_, client, store) = await TestTenant.WithStoreAsync(api);
         var email = TestTenant.UniqueEmail("seller");
         await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "<script>alert(1)</script>", email })).ShouldBe(HttpStatusCode.Created);
-        var html = await (await api.Client().GetAsync(LinkFor(email)[PublicUrlApiFactory.PublicUrl.Length..])).Content.ReadAsStringAsync();
+        var html = await (await api.Client().GetAsync(api.LinkFor(email)[PublicUrlApiFactory.PublicUrl.Length..])).Content.ReadAsStringAsync();
         html.ShouldNotContain("<script>alert(1)</script>");
         html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     }

@@ -1,34 +1,15 @@
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace RetailPerformer.Tests.Users.ResendInvitation;
 
-public sealed partial class ResendInvitationTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
+public sealed class ResendInvitationTests(PublicUrlApiFactory api) : IClassFixture<PublicUrlApiFactory>
 {
-    [GeneratedRegex("""Invitation outbox \(no SMTP configured\) for (?<email>\S+): (?<link>\S+)""")]
-    private static partial Regex OutboxLine();
-
-    private string LinkFor(string email) =>
-        api.Logs.Lines.Select(l => OutboxLine().Match(l)).Last(m => m.Success && m.Groups["email"].Value == email).Groups["link"].Value;
-
-    private static string TokenOf(string link) => link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
-
-    private async Task<(TestTenant Tenant, HttpClient Client, Guid Store)> Chain()
-    {
-        var tenant = await TestTenant.CreateAsync(api);
-        var client = await tenant.AllPowerfulAsync();
-        return (tenant, client, await tenant.CreateStoreAsync(client));
-    }
-
-    private static FormUrlEncodedContent Form(string token, string password, string confirmation) =>
-        new(new Dictionary<string, string> { ["token"] = token, ["password"] = password, ["password_confirmation"] = confirmation });
-
     [Fact]
     public async Task The_gerant_can_send_an_invitation_to_someone_created_without_one()
     {
-        var (tenant, client, store) = await Chain();
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
         var email = TestTenant.UniqueEmail("seller");
         var seller = await tenant.CreateSellerAsync(client, store, email: email);
         (await api.Scalar<long>("SELECT count(*) FROM users.invitations WHERE user_id = $1", seller)).ShouldBe(0);
@@ -38,18 +19,18 @@ public sealed partial class ResendInvitationTests(PublicUrlApiFactory api) : ICl
         body.GetProperty("invitation").Str("status").ShouldBe("pending");
         body.GetProperty("invitation").Str("delivery_status").ShouldBe("outbox");
 
-        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = TokenOf(LinkFor(email)), password = "seller-password" }))
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = InvitationOutbox.TokenOf(api.LinkFor(email)), password = "seller-password" }))
             .ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task Resending_voids_the_earlier_invitation()
     {
-        var (tenant, client, store) = await Chain();
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
         var email = TestTenant.UniqueEmail("seller");
         var seller = (await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email })).ShouldBe(HttpStatusCode.Created))
             .Id("seller_id");
-        var first = TokenOf(LinkFor(email));
+        var first = InvitationOutbox.TokenOf(api.LinkFor(email));
 
         // Two resends at once: each voids what came before, so exactly one invitation is left to accept.
         await Task.WhenAll(
@@ -59,7 +40,7 @@ public sealed partial class ResendInvitationTests(PublicUrlApiFactory api) : ICl
 
         await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = first, password = "seller-password" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "This invitation is unknown, expired or already used");
-        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = TokenOf(LinkFor(email)), password = "seller-password" }))
+        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = InvitationOutbox.TokenOf(api.LinkFor(email)), password = "seller-password" }))
             .ShouldBe(HttpStatusCode.OK);
 
         var list = await (await tenant.Gerant().GetAsync("/api/gerant/invitations")).ShouldBe(HttpStatusCode.OK);
@@ -69,7 +50,7 @@ public sealed partial class ResendInvitationTests(PublicUrlApiFactory api) : ICl
     [Fact]
     public async Task Resending_is_refused_for_someone_else_a_gerant_a_person_with_a_password_or_no_longer_active()
     {
-        var (tenant, client, store) = await Chain();
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
         var other = await TestTenant.CreateAsync(api);
         var stranger = await other.CreateSellerAsync(await other.AllPowerfulAsync(), await other.CreateStoreAsync(await other.AllPowerfulAsync()));
         var (withPassword, _) = await tenant.SignedInPersonAsync(client, store, "seller");
