@@ -1,4 +1,3 @@
-using RetailPerformer.Shared.Data;
 using RetailPerformer.LocalPostgres;
 
 namespace RetailPerformer.Host.Operations;

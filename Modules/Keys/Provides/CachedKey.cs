@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using RetailPerformer.Shared.Contracts.Keys;
 
 namespace RetailPerformer.Keys.Provides;

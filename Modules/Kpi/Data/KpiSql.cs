@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace RetailPerformer.Kpi.Data;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using RetailPerformer.Shared.Http;
-using RetailPerformer.Shared.Contracts.Keys;
 
 namespace RetailPerformer.Shared.Auth;
 

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-
 namespace RetailPerformer.Shared.Auth;
 
 public static class Roles

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace RetailPerformer.Shared.Data;
 
 public sealed class MigrationFailedException(string migration, Exception inner)

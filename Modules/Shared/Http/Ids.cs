@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using RetailPerformer.Shared.Auth;
-using RetailPerformer.Shared.Contracts.Users;
-
 namespace RetailPerformer.Shared.Http;
 
 /// <summary>Ids are UUIDs; anything else names nothing that exists (404, not 400: integrators' own ids such as "store-123" are simply unknown).</summary>

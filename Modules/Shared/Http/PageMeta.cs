@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-
 namespace RetailPerformer.Shared.Http;
 
 public sealed record PageMeta(int Page, int Limit, long Total, long Pages)

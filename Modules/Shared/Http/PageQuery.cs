@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace RetailPerformer.Shared.Http;

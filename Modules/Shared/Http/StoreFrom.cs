@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using RetailPerformer.Shared.Auth;
-using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Shared.Http;
 

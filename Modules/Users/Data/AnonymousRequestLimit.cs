@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace RetailPerformer.Users.Data;
 
 /// <summary>

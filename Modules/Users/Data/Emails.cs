@@ -1,5 +1,3 @@
-using RetailPerformer.Shared.Text;
-
 namespace RetailPerformer.Users.Data;
 
 /// <summary>

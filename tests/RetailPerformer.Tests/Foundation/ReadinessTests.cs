@@ -1,6 +1,4 @@
 using System.Net;
-using RetailPerformer.Shared.Data;
-using RetailPerformer.LocalPostgres;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Shouldly;
 
 namespace RetailPerformer.Tests.Infrastructure;
 

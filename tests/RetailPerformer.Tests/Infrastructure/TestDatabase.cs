@@ -1,5 +1,4 @@
 using Npgsql;
-using RetailPerformer.Shared.Data;
 using RetailPerformer.LocalPostgres;
 
 namespace RetailPerformer.Tests.Infrastructure;

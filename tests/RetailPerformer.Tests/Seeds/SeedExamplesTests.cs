@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;

@@ -1,6 +1,3 @@
-using System.Net;
-using Shouldly;
-
 namespace RetailPerformer.Tests.Infrastructure;
 
 /// <summary>A host whose SMTP server does not answer (nothing listens on its port).</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using RetailPerformer.Shared.Data;
 using RetailPerformer.LocalPostgres;
-using Shouldly;
 
 namespace RetailPerformer.Tests.Infrastructure;
 

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using RetailPerformer.Shared.Http;
-using Shouldly;
-using RetailPerformer.Users.Data;
-
 namespace RetailPerformer.Tests.Infrastructure;
 
 /// <summary>A host that checks one password every two seconds.</summary>

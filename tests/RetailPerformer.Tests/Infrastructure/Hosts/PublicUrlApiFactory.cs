@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Shouldly;
-
 namespace RetailPerformer.Tests.Infrastructure;
 
 /// <summary>A host published under another address than the one it listens on (a reverse proxy's): links must use it.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using RetailPerformer.Shared.Http;
-using Shouldly;
-
 namespace RetailPerformer.Tests.Infrastructure;
 
 /// <summary>A second host on the same database as <see cref="ApiFactory"/>, as when several hosts share one PostgreSQL.</summary>

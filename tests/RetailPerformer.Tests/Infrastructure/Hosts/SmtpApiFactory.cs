@@ -1,6 +1,3 @@
-using System.Net;
-using Shouldly;
-
 namespace RetailPerformer.Tests.Infrastructure;
 
 /// <summary>A host whose invitations go to a real SMTP conversation with <see cref="Smtp"/>.</summary>

@@ -1,9 +1,6 @@
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text;
 
 namespace RetailPerformer.Tests.Keys.GetApiKey;
 

@@ -1,11 +1,6 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using System.Text;
 
 namespace RetailPerformer.Tests.Keys.Provides;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;

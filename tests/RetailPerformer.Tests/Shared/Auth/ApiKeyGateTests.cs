@@ -1,4 +1,3 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;

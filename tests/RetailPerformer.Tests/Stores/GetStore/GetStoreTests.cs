@@ -2,7 +2,6 @@ using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;
-using System.Text.Json;
 
 namespace RetailPerformer.Tests.Stores.GetStore;
 

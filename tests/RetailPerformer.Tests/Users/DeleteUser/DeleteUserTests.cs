@@ -1,9 +1,7 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using RetailPerformer.Users.Data;
 using Shouldly;
 using System.Net;
-using System.Text.Json;
 
 namespace RetailPerformer.Tests.Users.DeleteUser;
 

@@ -1,9 +1,6 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
-using RetailPerformer.Users.Data;
 using Shouldly;
 using System.Net;
-using System.Text.Json;
 
 namespace RetailPerformer.Tests.Users.ListUsers;
 

@@ -1,9 +1,7 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using RetailPerformer.Users.Data;
 using Shouldly;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Net;
 
 namespace RetailPerformer.Tests.Users.Login;

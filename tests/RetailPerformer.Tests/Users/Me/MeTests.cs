@@ -1,6 +1,4 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
-using RetailPerformer.Users.Data;
 using Shouldly;
 using System.Net;
 

@@ -1,4 +1,3 @@
-using RetailPerformer.Shared.Http;
 using RetailPerformer.Tests.Infrastructure;
 using RetailPerformer.Users.Data;
 using Shouldly;

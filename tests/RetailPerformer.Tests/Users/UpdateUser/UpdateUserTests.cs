@@ -3,7 +3,6 @@ using RetailPerformer.Tests.Infrastructure;
 using RetailPerformer.Users.Data;
 using Shouldly;
 using System.Net;
-using System.Text.Json;
 
 namespace RetailPerformer.Tests.Users.UpdateUser;
 
