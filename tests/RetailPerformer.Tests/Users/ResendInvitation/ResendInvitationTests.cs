@@ -40,8 +40,17 @@ public sealed class ResendInvitationTests(PublicUrlApiFactory api) : IClassFixtu
 
         await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = first, password = "seller-password" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "This invitation is unknown, expired or already used");
-        await (await api.Client().PostJson("/api/auth/accept-invitation", new { token = InvitationOutbox.TokenOf(api.LinkFor(email)), password = "seller-password" }))
-            .ShouldBe(HttpStatusCode.OK);
+        // Of the three links sent (the deliveries of two concurrent resends may be logged in either order), one works.
+        var links = api.LinksFor(email);
+        links.Count.ShouldBe(3);
+        var accepted = 0;
+        foreach (var link in links)
+        {
+            var answer = await api.Client().PostJson("/api/auth/accept-invitation", new { token = InvitationOutbox.TokenOf(link), password = "seller-password" });
+            if (answer.StatusCode == HttpStatusCode.OK) accepted++;
+            else await answer.ShouldBeProblem(HttpStatusCode.BadRequest, "This invitation is unknown, expired or already used");
+        }
+        accepted.ShouldBe(1);
 
         var list = await (await tenant.Gerant().GetAsync("/api/gerant/invitations")).ShouldBe(HttpStatusCode.OK);
         list.GetProperty("invitations").EnumerateArray().Select(i => i.Str("status")).Order().ShouldBe(["accepted", "void", "void"]);
