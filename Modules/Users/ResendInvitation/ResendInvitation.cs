@@ -12,6 +12,18 @@ internal sealed class ResendInvitationValidator : AbstractValidator<ResendInvita
 
 internal static class ResendInvitationEndpoint
 {
+    public const string RequestExample = """
+        {"user_id": "2a1c816b-fd21-463a-8a8f-bfe98616aeba"}
+        """;
+
+    public const string ResponseExample = """
+        {"success": true, "invitation_sent": true,
+         "invitation": {"id": "0193aa10-2b3c-7d4e-8f60-718293a4b5c6", "user_id": "2a1c816b-fd21-463a-8a8f-bfe98616aeba",
+                        "email": "lucas.bernard@example.com", "status": "pending", "delivery_status": "sent", "delivery_error": null,
+                        "created_at": "2025-12-08T10:00:00Z", "expires_at": "2025-12-15T10:00:00Z", "used_at": null,
+                        "delivered_at": "2025-12-08T10:00:01Z"}}
+        """;
+
     public const string GerantNotInvited = "A gérant signs up: there is no invitation to send";
     public const string PasswordAlreadyChosen = "This person has already chosen a password";
     public static string NotActive(string status) => $"This account is {status}: it cannot be invited";
@@ -19,6 +31,7 @@ internal static class ResendInvitationEndpoint
     public static void MapResendInvitation(this RouteGroupBuilder group) =>
         group.MapPost("", Handle)
             .Validate<ResendInvitationRequest>()
+            .WithExample(RequestExample, ResponseExample)
             .WithName("ResendInvitation")
             .WithSummary("Send (or resend) a person's invitation")
             .WithDescription("""
