@@ -11,10 +11,10 @@ internal static class ListStoresEndpoint
             .Validate<PageQuery>()
             .WithName(family.Name("ListStores"))
             .WithSummary("List stores")
-            .WithDescription("The tenant's stores this key reaches (active and deleted), by name, paged. `external_id` finds a store by the id it has in your system.")
+            .WithDescription("The tenant's stores this key reaches (active and deleted), by name, paged. `external_id` finds a store by the id it has in your system. Tagged with an `ETag`: send it back in `If-None-Match` to get `304 Not Modified` (no body) while the page is unchanged.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<Ok<ListStoresResponse>> Handle(
+    private static async Task<TaggedJson<ListStoresResponse>> Handle(
         [AsParameters] PageQuery paging, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "external_id")] string? externalId,
         ApiKeyCaller caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -28,6 +28,6 @@ internal static class ListStoresEndpoint
         var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM stores.stores {where}", filter);
         var rows = await connection.QueryAsync<StoreRow>(
             $"SELECT {StoreRow.Columns} FROM stores.stores {where} ORDER BY name, id LIMIT @limit OFFSET @offset", filter);
-        return TypedResults.Ok(new ListStoresResponse(rows.Select(StoreResponse.From).ToList(), PageMeta.For(paging, total)));
+        return new TaggedJson<ListStoresResponse>(new ListStoresResponse(rows.Select(StoreResponse.From).ToList(), PageMeta.For(paging, total)));
     }
 }

@@ -13,7 +13,7 @@ public sealed record MyStoresStore(
 /// <summary>The v1.2 guide's shape.</summary>
 public sealed record MyStoresResponse(IReadOnlyList<MyStoresStore> Stores, int TotalStores, int TotalManagers, int TotalSellers);
 
-/// <summary>my-stores' answer is large; serialized by generated code (see <see cref="BufferedJson{T}"/>).</summary>
+/// <summary>my-stores' answer is large; serialized by generated code (see <see cref="TaggedJson{T}"/>).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(MyStoresResponse))]
 internal sealed partial class MyStoresJson : JsonSerializerContext;
@@ -36,11 +36,11 @@ internal static class MyStoresEndpoint
             .WithName(family.Name("MyStores"))
             .WithExample(null, ResponseExample)
             .WithSummary("My stores, with their managers and sellers")
-            .WithDescription("Every store the key reaches with its managers and sellers who are not deleted (ids, names, emails) — the ids to send KPI with. Needs `stats:read` or `stores:read`. 404 when the key reaches no store. Two queries whatever the number of stores.")
+            .WithDescription("Every store the key reaches with its managers and sellers who are not deleted (ids, names, emails) — the ids to send KPI with. Needs `stats:read` or `stores:read`. 404 when the key reaches no store. Two queries whatever the number of stores. Tagged with an `ETag`: send it back in `If-None-Match` to get `304 Not Modified` (no body) while nothing it shows has changed.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<BufferedJson<MyStoresResponse>, ProblemHttpResult>> Handle(
+    private static async Task<Results<TaggedJson<MyStoresResponse>, ProblemHttpResult>> Handle(
         ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, CancellationToken cancellationToken)
     {
         var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);
@@ -63,7 +63,7 @@ internal static class MyStoresEndpoint
             result.Add(new MyStoresStore(store.Id, store.Name, store.Address, store.Location, store.Active,
                 people.Managers.Count, people.Managers, people.Sellers.Count, people.Sellers));
         }
-        return new BufferedJson<MyStoresResponse>(
+        return new TaggedJson<MyStoresResponse>(
             new MyStoresResponse(result, result.Count, managers, sellers),
             MyStoresJson.Default.MyStoresResponse);
     }

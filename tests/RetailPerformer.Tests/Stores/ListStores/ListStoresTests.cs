@@ -44,4 +44,25 @@ public sealed class ListStoresTests(ApiFactory api) : IClassFixture<ApiFactory>
         found.GetProperty("stores").EnumerateArray().Select(s => s.Str("name")).ShouldBe(["B"]);
         await (await client.GetAsync("/api/v1/integrations/stores?limit=1000")).ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task The_store_list_is_tagged_per_page_and_answers_304_until_a_store_changes()
+    {
+        var (tenant, client, _) = await TestTenant.WithStoreAsync(api);
+        await tenant.CreateStoreAsync(client);
+        var page1 = await client.GetAsync("/api/v1/integrations/stores?limit=1&page=1");
+        var page2 = await client.GetAsync("/api/v1/integrations/stores?limit=1&page=2");
+        page1.Headers.ETag!.Tag.ShouldNotBe(page2.Headers.ETag!.Tag);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/integrations/stores?limit=1&page=1");
+        request.Headers.TryAddWithoutValidation("If-None-Match", page1.Headers.ETag.Tag);
+        (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        await tenant.CreateStoreAsync(client, "A store that sorts first");
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/integrations/stores?limit=1&page=1");
+        again.Headers.TryAddWithoutValidation("If-None-Match", page1.Headers.ETag.Tag);
+        var changed = await client.SendAsync(again);
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        changed.Headers.ETag!.Tag.ShouldNotBe(page1.Headers.ETag.Tag);
+    }
 }

@@ -86,4 +86,45 @@ public sealed class MyStoresTests(ApiFactory api) : IClassFixture<ApiFactory>
         queriesForOne.ShouldBe(2);
         queriesForTwelve.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task An_unchanged_answer_is_304_without_a_body_and_any_change_to_what_it_shows_changes_its_etag()
+    {
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
+        var first = await client.GetAsync("/api/v1/integrations/my-stores");
+        await first.ShouldBe(HttpStatusCode.OK);
+        var tag = first.Headers.ETag!.Tag;
+        first.Headers.CacheControl!.NoCache.ShouldBeTrue();
+        first.Headers.CacheControl.Private.ShouldBeTrue();
+
+        foreach (var ifNoneMatch in new[] { tag, "W/" + tag, $"\"other\", {tag}", "*" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/integrations/my-stores");
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            var unchanged = await client.SendAsync(request);
+            unchanged.StatusCode.ShouldBe(HttpStatusCode.NotModified, ifNoneMatch);
+            (await unchanged.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+            unchanged.Headers.ETag!.Tag.ShouldBe(tag);
+        }
+
+        // A new seller in the store, then a renamed one: each is a new answer with a new tag.
+        var seller = await tenant.CreateSellerAsync(client, store);
+        var afterCreation = await Conditional(client, tag);
+        afterCreation.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var second = afterCreation.Headers.ETag!.Tag;
+        second.ShouldNotBe(tag);
+        await (await client.PutJson($"/api/v1/integrations/users/{seller}", new { name = "Renamed Seller" })).ShouldBe(HttpStatusCode.OK);
+        var afterRename = await Conditional(client, second);
+        afterRename.StatusCode.ShouldBe(HttpStatusCode.OK);
+        afterRename.Headers.ETag!.Tag.ShouldNotBe(second);
+        // The tag is the answer's, not the host's or the moment's: asking again gives the same one.
+        (await Conditional(client, afterRename.Headers.ETag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    private static Task<HttpResponseMessage> Conditional(HttpClient client, string tag, string url = "/api/v1/integrations/my-stores")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+        return client.SendAsync(request);
+    }
 }
