@@ -63,6 +63,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseApiKeyGate();   // integration routes: API key, scope, the key's rate budget
+app.UseIdempotencyKeys();
 
 // The one document, by its literal path: any other name is the API's own 404 problem details.
 app.MapOpenApi("/openapi/v1.json").AllowAnonymous();

@@ -76,6 +76,25 @@ internal static class OpenApiSetup
                 return Task.CompletedTask;
             });
 
+            // Idempotency-Key, where a route honours it.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentMetadata>().Any()) return Task.CompletedTask;
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyKeys.HeaderName,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "Makes a retry safe: within 24 hours, the same key with the same request replays the first answer (marked " +
+                                  "`Idempotent-Replayed: true`); with another request it is 422; while the first runs, 409. Keys are per API key " +
+                                  "(per person for key creation); 1 to 255 printable ASCII characters, a UUID for instance.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKeys.MaximumLength },
+                    Example = System.Text.Json.Nodes.JsonValue.Create("4f1c1a52-1d7e-4b59-9f3a-0c8b5f1e2d33"),
+                });
+                return Task.CompletedTask;
+            });
+
             // Who may call: an integration route names the scope its key needs (OpenAPI 3.1 lets any scheme list
             // them; one requirement per accepted scope, since the requirements of a list are alternatives); an app
             // route needs the bearer token of a signed-in person.

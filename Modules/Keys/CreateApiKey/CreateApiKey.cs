@@ -43,6 +43,7 @@ internal static class CreateApiKeyEndpoint
         group.MapPost("", Handle)
             .Validate<CreateApiKeyRequest>()
             .NoStore()
+            .Idempotent()
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
             .WithDescription("The secret (rp_live_…) is in this answer only; the store keeps its SHA-256. Permissions accept canonical names and v1.2 aliases and are stored canonical.")
