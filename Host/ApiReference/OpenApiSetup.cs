@@ -12,6 +12,9 @@ internal static class OpenApiSetup
     public const string ApiKeyScheme = ApiKeyGate.SchemeName;
     public const string BearerScheme = "Bearer";
 
+    private static OpenApiHeader RateHeader(string description) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" } };
+
     public static IServiceCollection AddRetailPerformerOpenApi(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOpenApi("v1", options =>
         {
@@ -72,6 +75,22 @@ internal static class OpenApiSetup
                     var success = responses.FirstOrDefault(r => r.Key is "200" or "201").Value;
                     if (success?.Content is { } responseContent && responseContent.TryGetValue("application/json", out var responseType))
                         responseType.Example = JsonNode.Parse(example.Response);
+                }
+                return Task.CompletedTask;
+            });
+
+            // The key's rate budget, on every answer an integration route gives a valid key (all but 401).
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiKeyRequirement>().Any() || operation.Responses is null)
+                    return Task.CompletedTask;
+                foreach (var (status, response) in operation.Responses)
+                {
+                    if (status == "401" || response is not OpenApiResponse answer) continue;
+                    answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    answer.Headers[ApiKeyGate.LimitHeader] = RateHeader("Requests the key's bucket holds (its burst).");
+                    answer.Headers[ApiKeyGate.RemainingHeader] = RateHeader("Requests left in it now.");
+                    answer.Headers[ApiKeyGate.ResetHeader] = RateHeader("Seconds until it is whole again.");
                 }
                 return Task.CompletedTask;
             });

@@ -3,15 +3,18 @@ using RetailPerformer.Shared.Contracts.Stores;
 namespace RetailPerformer.Keys.CreateApiKey;
 
 /// <param name="StoreIds">null or <c>["*"]</c>: every store of the tenant; otherwise ids of the tenant's stores.</param>
-public sealed record CreateApiKeyRequest(string? Name, List<string?>? Permissions, List<string?>? StoreIds, int? ExpiresInDays);
+/// <param name="RateLimitPerSecond">The key's own sustained rate (bursts of twice as many); absent: the product's default.</param>
+public sealed record CreateApiKeyRequest(string? Name, List<string?>? Permissions, List<string?>? StoreIds, int? ExpiresInDays, int? RateLimitPerSecond = null);
 
 internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyRequest>
 {
     public const int MaximumExpiryDays = 3650;
     public const int MaximumStoreIds = 1000;
 
-    public CreateApiKeyValidator()
+    public CreateApiKeyValidator(ApiKeyRateLimiter.Settings rates)
     {
+        RuleFor(x => x.RateLimitPerSecond).InclusiveBetween(1, rates.MaximumPermitsPerSecond)
+            .WithMessage($"'rate_limit_per_second' must be between 1 and {rates.MaximumPermitsPerSecond}");
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
         RuleFor(x => x.Permissions).NotEmpty().WithMessage("'permissions' must list at least one permission");
         RuleForEach(x => x.Permissions)
@@ -46,7 +49,7 @@ internal static class CreateApiKeyEndpoint
             .Idempotent()
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
-            .WithDescription("The secret (rp_live_…) is in this answer only; the store keeps its SHA-256. Permissions accept canonical names and v1.2 aliases and are stored canonical.")
+            .WithDescription("The secret (rp_live_…) is in this answer only; the store keeps its SHA-256. Permissions accept canonical names and v1.2 aliases and are stored canonical. `rate_limit_per_second` sets the key's own rate (bursts of twice as many), up to the product's maximum; absent, the product's default applies. Every integration answer to the key says its budget (`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<Results<Created<ApiKeySecretResponse>, ProblemHttpResult>> Handle(
@@ -64,7 +67,8 @@ internal static class CreateApiKeyEndpoint
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (secret, row) = await ApiKeyQueries.InsertAsync(connection, transaction, gerant.TenantId, gerant.UserId, request.Name!.Trim(),
-            CreateApiKeyValidator.CanonicalPermissions(request.Permissions!), storeIds, request.ExpiresInDays, clock.GetUtcNow().UtcDateTime);
+            CreateApiKeyValidator.CanonicalPermissions(request.Permissions!), storeIds, request.ExpiresInDays, request.RateLimitPerSecond,
+            clock.GetUtcNow().UtcDateTime);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created($"/api/gerant/api-keys/{row.Id}",

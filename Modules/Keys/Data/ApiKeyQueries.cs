@@ -5,19 +5,20 @@ internal static class ApiKeyQueries
 {
     /// <summary>Inserts a key with a fresh secret; returns the secret and the row.</summary>
     public static async Task<(string Secret, ApiKeyRow Row)> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Guid tenantId, Guid createdBy, string name, string[] permissions, Guid[]? storeIds, int? expiresInDays, DateTime now)
+        Guid tenantId, Guid createdBy, string name, string[] permissions, Guid[]? storeIds, int? expiresInDays, int? rateLimitPerSecond, DateTime now)
     {
         var secret = ApiKeySecrets.NewSecret();
         var row = await connection.QuerySingleAsync<ApiKeyRow>($"""
-            INSERT INTO keys.api_keys (tenant_id, id, name, key_hash, key_hint, permissions, store_ids, expires_in_days, expires_at, created_by, created_at)
-            VALUES (@tenantId, @id, @name, @hash, @hint, @permissions, @storeIds, @expiresInDays, @expiresAt, @createdBy, @now)
+            INSERT INTO keys.api_keys (tenant_id, id, name, key_hash, key_hint, permissions, store_ids, expires_in_days, expires_at, created_by, created_at,
+                                       rate_limit_per_second)
+            VALUES (@tenantId, @id, @name, @hash, @hint, @permissions, @storeIds, @expiresInDays, @expiresAt, @createdBy, @now, @rateLimitPerSecond)
             RETURNING {ApiKeyRow.Columns}
             """,
             new
             {
                 tenantId, id = Guid.CreateVersion7(), name, hash = ApiKeySecrets.HashOf(secret).ToBytes(), hint = ApiKeySecrets.Hint(secret),
                 permissions, storeIds, expiresInDays, expiresAt = expiresInDays is { } days ? now.AddDays(days) : (DateTime?)null,
-                createdBy, now,
+                createdBy, now, rateLimitPerSecond,
             }, transaction);
         return (secret, row);
     }

@@ -14,8 +14,9 @@ public sealed record ApiKeyResponse(
     DateTime? LastUsedAt,
     bool Active,
     DateTime? RevokedAt,
-    Guid? ReplacedBy)
+    Guid? ReplacedBy,
+    int? RateLimitPerSecond)
 {
     internal static ApiKeyResponse From(ApiKeyRow row) => new(row.Id, row.Name, row.KeyHint, row.Permissions, row.StoreIds,
-        row.ExpiresInDays, row.ExpiresAt, row.CreatedAt, row.LastUsedAt, row.Active, row.RevokedAt, row.ReplacedBy);
+        row.ExpiresInDays, row.ExpiresAt, row.CreatedAt, row.LastUsedAt, row.Active, row.RevokedAt, row.ReplacedBy, row.RateLimitPerSecond);
 }

@@ -6,7 +6,7 @@ internal sealed record ApiKeyRow
 {
     public const string Columns = """
         tenant_id, id, name, key_hint, permissions, store_ids, expires_in_days, expires_at, created_by, created_at,
-        last_used_at, active, revoked_at, replaced_by
+        last_used_at, active, revoked_at, replaced_by, rate_limit_per_second
         """;
 
     public Guid TenantId { get; init; }
@@ -23,4 +23,5 @@ internal sealed record ApiKeyRow
     public bool Active { get; init; }
     public DateTime? RevokedAt { get; init; }
     public Guid? ReplacedBy { get; init; }
+    public int? RateLimitPerSecond { get; init; }
 }

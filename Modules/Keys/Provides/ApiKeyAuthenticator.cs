@@ -16,6 +16,7 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
         public DateTime? ExpiresAt { get; init; }
         public Guid CreatedBy { get; init; }
         public bool Active { get; init; }
+        public int? RateLimitPerSecond { get; init; }
     }
 
     public async ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
@@ -47,13 +48,13 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<KeyRow>("""
-            SELECT tenant_id, id, name, permissions, store_ids, expires_at, created_by, active
+            SELECT tenant_id, id, name, permissions, store_ids, expires_at, created_by, active, rate_limit_per_second
             FROM keys.api_keys WHERE key_hash = @hash
             """, new { hash });
         if (row is null) return null;
         var caller = new ApiKeyCaller(row.Id, row.Name, row.TenantId, row.CreatedBy,
             row.Permissions.ToHashSet(), row.StoreIds?.ToHashSet(),
-            row.ExpiresAt is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null);
+            row.ExpiresAt is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null, row.RateLimitPerSecond);
         return new CachedKey(caller, row.Active);
     }
 }

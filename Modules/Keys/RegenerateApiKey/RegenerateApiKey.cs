@@ -26,7 +26,7 @@ internal static class RegenerateApiKeyEndpoint
         if (!old.Active) return Problems.BadRequest("A deactivated API key cannot be regenerated");
 
         var (secret, replacement) = await ApiKeyQueries.InsertAsync(connection, transaction, gerant.TenantId, gerant.UserId,
-            old.Name, old.Permissions, old.StoreIds, old.ExpiresInDays, now);
+            old.Name, old.Permissions, old.StoreIds, old.ExpiresInDays, old.RateLimitPerSecond, now);
         var revoked = await ApiKeyQueries.RevokeAsync(connection, transaction, gerant.TenantId, old.Id, replacement.Id, now);
         await transaction.CommitAsync(cancellationToken);
         if (revoked is { } hash) keyCache.Evict(hash);

@@ -8,6 +8,7 @@ namespace RetailPerformer.Shared.Auth;
 /// Slices take it as a parameter and never read the key themselves.
 /// </summary>
 /// <param name="AllowedStoreIds">null when the key reaches every store of the tenant.</param>
+/// <param name="RatePerSecond">The key's own sustained rate; null: the product's default.</param>
 public sealed record ApiKeyCaller(
     Guid KeyId,
     string KeyName,
@@ -15,7 +16,8 @@ public sealed record ApiKeyCaller(
     Guid GerantId,
     IReadOnlySet<string> Scopes,
     IReadOnlySet<Guid>? AllowedStoreIds,
-    DateTimeOffset? ExpiresAt)
+    DateTimeOffset? ExpiresAt,
+    int? RatePerSecond = null)
 {
     public bool IsRestricted => AllowedStoreIds is not null;
 
@@ -41,9 +43,10 @@ public sealed record ApiKeyCaller(
     /// <summary>Who the caller is, without the principal built from it (a cache, not part of its identity).</summary>
     public bool Equals(ApiKeyCaller? other) =>
         other is not null && KeyId == other.KeyId && KeyName == other.KeyName && TenantId == other.TenantId && GerantId == other.GerantId
-        && Equals(Scopes, other.Scopes) && Equals(AllowedStoreIds, other.AllowedStoreIds) && ExpiresAt == other.ExpiresAt;
+        && Equals(Scopes, other.Scopes) && Equals(AllowedStoreIds, other.AllowedStoreIds) && ExpiresAt == other.ExpiresAt
+        && RatePerSecond == other.RatePerSecond;
 
-    public override int GetHashCode() => HashCode.Combine(KeyId, KeyName, TenantId, GerantId, Scopes, AllowedStoreIds, ExpiresAt);
+    public override int GetHashCode() => HashCode.Combine(KeyId, KeyName, TenantId, GerantId, Scopes, AllowedStoreIds, ExpiresAt, RatePerSecond);
 
     public bool CanAccessStore(Guid storeId) => AllowedStoreIds is null || AllowedStoreIds.Contains(storeId);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RetailPerformer.Shared.Http;
@@ -28,6 +29,9 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
     public const string HeaderName = "X-API-Key";
     public const string KeyIdClaim = "rp:key_id";
     public const string ScopeClaim = "scope";
+    public const string LimitHeader = "RateLimit-Limit";
+    public const string RemainingHeader = "RateLimit-Remaining";
+    public const string ResetHeader = "RateLimit-Reset";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -56,9 +60,16 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
         if (!requirement.IsMetBy(caller))
             return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, requirement.FailureMessage);
 
-        if (rateLimiter.TryAcquire(caller.KeyId) is { } retryAfter)
+        // The key's budget, told on every answer it gets from here on (IETF RateLimit header fields): its size, what is
+        // left, and the seconds until it is whole again.
+        var budget = rateLimiter.Take(caller);
+        var headers = context.Response.Headers;
+        headers[LimitHeader] = budget.Limit.ToString(CultureInfo.InvariantCulture);
+        headers[RemainingHeader] = budget.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers[ResetHeader] = ((int)Math.Ceiling(budget.Reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (!budget.Granted)
         {
-            Problems.SetRetryAfter(context.Response, retryAfter);
+            Problems.SetRetryAfter(context.Response, budget.RetryAfter);
             return Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemMessages.RateLimited);
         }
 

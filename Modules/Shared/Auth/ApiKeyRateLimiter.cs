@@ -15,7 +15,8 @@ namespace RetailPerformer.Shared.Auth;
 /// </remarks>
 public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeProvider clock) : IDisposable
 {
-    public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100);
+    /// <param name="MaximumPermitsPerSecond">The most a gérant may give one key of its own (<c>rate_limit_per_second</c>).</param>
+    public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100, int MaximumPermitsPerSecond = 500);
 
     private readonly RateBuckets<Guid> _buckets = new(PerSecond(settings), settings.Burst, clock);
 
@@ -24,8 +25,14 @@ public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeP
             ? settings.PermitsPerSecond
             : throw new InvalidOperationException("RateLimiting:PermitsPerSecond and RateLimiting:Burst must be at least 1");
 
-    /// <summary>Takes one request from the key's budget: null when granted, else how long until it would be.</summary>
-    public TimeSpan? TryAcquire(Guid keyId) => _buckets.TryAcquire(keyId);
+    /// <summary>
+    /// Takes one request from the key's budget: the product's rate, or the key's own (bursts in the same proportion
+    /// as the product's: twice the rate by default).
+    /// </summary>
+    public RateDecision Take(ApiKeyCaller caller) =>
+        caller.RatePerSecond is { } rate
+            ? _buckets.Take(caller.KeyId, rate, Math.Max(1, (int)Math.Round((double)rate * settings.Burst / settings.PermitsPerSecond)))
+            : _buckets.Take(caller.KeyId);
 
     public void Dispose() => _buckets.Dispose();
 }

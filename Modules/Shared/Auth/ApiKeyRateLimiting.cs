@@ -9,6 +9,7 @@ public static class ApiKeyRateLimiting
     public static IServiceCollection AddApiKeyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("RateLimiting").Get<ApiKeyRateLimiter.Settings>() ?? new ApiKeyRateLimiter.Settings();
+        services.AddSingleton(settings);
         return services.AddSingleton(provider => new ApiKeyRateLimiter(settings, provider.GetRequiredService<TimeProvider>()));
     }
 }

@@ -32,11 +32,26 @@ public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
     }
 
     /// <summary>Takes one request from the key's bucket: null when granted, else how long until it would be.</summary>
-    public TimeSpan? TryAcquire(TKey key)
+    public TimeSpan? TryAcquire(TKey key) => Take(key) is { Granted: false } refused ? refused.RetryAfter : null;
+
+    /// <summary>
+    /// Takes one request from the key's bucket, at the buckets' rate or at <paramref name="permitsPerSecond"/> and
+    /// <paramref name="burst"/> of the key's own, and says what is left of it.
+    /// </summary>
+    public RateDecision Take(TKey key, double? permitsPerSecond = null, int? burst = null)
     {
+        var interval = permitsPerSecond is { } rate ? Math.Max(1, (long)(_clock.TimestampFrequency / rate)) : _interval;
+        var capacity = burst is { } b ? interval * b : _capacity;
         var bucket = _buckets.GetOrAdd(key, static _ => new KeyBucket());
-        var retryAfter = bucket.TryTake(_interval, _capacity, _clock.GetTimestamp());
-        return retryAfter == 0 ? null : _clock.GetElapsedTime(0, retryAfter);
+        var now = _clock.GetTimestamp();
+        var retryAfter = bucket.TryTake(interval, capacity, now, out var fullAt);
+        var ahead = Math.Max(0, fullAt - now);
+        return new RateDecision(
+            Granted: retryAfter == 0,
+            Limit: (int)(capacity / interval),
+            Remaining: (int)Math.Max(0, (capacity - ahead) / interval),
+            RetryAfter: TimeSpan.FromSeconds((double)retryAfter / _clock.TimestampFrequency),
+            Reset: TimeSpan.FromSeconds((double)ahead / _clock.TimestampFrequency));
     }
 
     /// <summary>Drops the buckets of keys that stopped calling (a full bucket is what a new one would be).</summary>
@@ -62,16 +77,23 @@ public sealed class RateBuckets<TKey> : IDisposable where TKey : notnull
     {
         private long _fullAt;
 
-        /// <summary>Takes <paramref name="cost"/> (tokens × interval); 0 when granted, else how long until it would be (timestamp units).</summary>
-        public long TryTake(long cost, long capacity, long now)
+        /// <summary>
+        /// Takes <paramref name="cost"/> (tokens × interval); 0 when granted, else how long until it would be (timestamp
+        /// units). <paramref name="fullAt"/>: when the bucket will be full again, after this take.
+        /// </summary>
+        public long TryTake(long cost, long capacity, long now, out long fullAt)
         {
             while (true)
             {
-                var fullAt = Volatile.Read(ref _fullAt);
+                fullAt = Volatile.Read(ref _fullAt);
                 var next = Math.Max(fullAt, now) + cost;
                 var ahead = next - now;
                 if (ahead > capacity) return ahead - capacity;
-                if (Interlocked.CompareExchange(ref _fullAt, next, fullAt) == fullAt) return 0;
+                if (Interlocked.CompareExchange(ref _fullAt, next, fullAt) == fullAt)
+                {
+                    fullAt = next;
+                    return 0;
+                }
             }
         }
 

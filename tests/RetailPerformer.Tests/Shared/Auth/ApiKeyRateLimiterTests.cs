@@ -64,4 +64,57 @@ public sealed class ApiKeyRateLimiterTests(ClockedApiFactory api) : IClassFixtur
         granted.ShouldBeLessThanOrEqualTo(3 + (int)Math.Ceiling(elapsed.TotalSeconds));
         statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBe(24 - granted);
     }
+
+    private static int Header(HttpResponseMessage response, string name) => int.Parse(response.Headers.GetValues(name).Single());
+
+    [Fact]
+    public async Task Every_answer_to_a_key_tells_its_budget_429s_included()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var client = tenant.WithKey((await tenant.CreateKeyAsync("stats:read")).Secret);
+
+        var remaining = new List<int>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var answer = await client.GetAsync("/api/v1/integrations/me");
+            Header(answer, "RateLimit-Limit").ShouldBe(3);
+            if (answer.StatusCode == HttpStatusCode.TooManyRequests) { refused = answer; break; }
+            remaining.Add(Header(answer, "RateLimit-Remaining"));
+            Header(answer, "RateLimit-Reset").ShouldBeInRange(1, 3);
+        }
+        remaining.ShouldBe([2, 1, 0]);
+        refused.ShouldNotBeNull();
+        Header(refused, "RateLimit-Remaining").ShouldBe(0);
+        Header(refused, "RateLimit-Reset").ShouldBe(3);
+
+        api.Clock.Advance(TimeSpan.FromSeconds(3));
+        Header(await client.GetAsync("/api/v1/integrations/me"), "RateLimit-Remaining").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_gerant_gives_a_key_its_own_rate_within_the_products_maximum()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var created = await (await tenant.Gerant().PostJson("/api/gerant/api-keys",
+            new { name = "nightly import", permissions = new[] { "kpi:write" }, rate_limit_per_second = 5 })).ShouldBe(HttpStatusCode.Created);
+        created.GetProperty("api_key").GetProperty("rate_limit_per_second").GetInt32().ShouldBe(5);
+        var client = tenant.WithKey(created.Str("key"));
+
+        // Its bursts keep the product's proportion: this host gives 1 a second and 3 at once, so 5 a second is 15 at once.
+        var first = await client.GetAsync("/api/v1/integrations/me");
+        Header(first, "RateLimit-Limit").ShouldBe(15);
+
+        // Regenerated, the key keeps its rate.
+        var regenerated = await (await tenant.Gerant().PostAsync($"/api/gerant/api-keys/{created.GetProperty("api_key").Id("id")}/regenerate", null))
+            .ShouldBe(HttpStatusCode.Created);
+        regenerated.GetProperty("api_key").GetProperty("rate_limit_per_second").GetInt32().ShouldBe(5);
+
+        foreach (var rate in new[] { 0, -1, 501 })
+        {
+            var body = await (await tenant.Gerant().PostJson("/api/gerant/api-keys", new { name = "x", permissions = new[] { "kpi:write" }, rate_limit_per_second = rate }))
+                .ShouldBe(HttpStatusCode.BadRequest);
+            body.GetProperty("errors").GetProperty("rate_limit_per_second")[0].GetString().ShouldBe("'rate_limit_per_second' must be between 1 and 500");
+        }
+    }
 }
