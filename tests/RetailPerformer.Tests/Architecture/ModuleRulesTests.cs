@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 
 namespace RetailPerformer.Tests.Architecture;
@@ -118,7 +119,7 @@ public sealed partial class ModuleRulesTests
     [Fact]
     public void Every_file_of_the_kernel_holds_the_type_it_is_named_after()
     {
-        var shared = Path.Combine(RepositoryRoot(), "Modules", "Shared");
+        var shared = Path.Combine(Repository.Root(), "Modules", "Shared");
         var problems = Directory.EnumerateFiles(shared, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .Select(f => (File: Path.GetFileName(f), Contract: f.Contains($"{Path.DirectorySeparatorChar}Contracts{Path.DirectorySeparatorChar}"),
@@ -135,8 +136,8 @@ public sealed partial class ModuleRulesTests
     [GeneratedRegex(@"WithName\((?:family\.Name\()?""(?<name>\w+)""")]
     private static partial Regex OperationName();
 
-    private static string ModuleFolder(string schema) => Path.Combine(RepositoryRoot(), "Modules", Path.GetFileName(Path.GetDirectoryName(
-        Directory.GetFiles(Path.Combine(RepositoryRoot(), "Modules"), $"RetailPerformer.*.csproj", SearchOption.AllDirectories)
+    private static string ModuleFolder(string schema) => Path.Combine(Repository.Root(), "Modules", Path.GetFileName(Path.GetDirectoryName(
+        Directory.GetFiles(Path.Combine(Repository.Root(), "Modules"), $"RetailPerformer.*.csproj", SearchOption.AllDirectories)
             .Single(p => Module(schema).Assembly.GetName().Name + ".csproj" == Path.GetFileName(p)))!));
 
     [Fact]
@@ -167,10 +168,4 @@ public sealed partial class ModuleRulesTests
         return seen.Contains(t);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RetailPerformer.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("RetailPerformer.sln not found above the test binaries");
-    }
 }
