@@ -20,11 +20,11 @@ public static class IntegrationRoutes
                 .WithMetadata(family)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status429TooManyRequests);
-            // A creation's typed result documents both 201 and 200; each family answers one of them.
-            ((IEndpointConventionBuilder)group).Finally(endpoint => DocumentOnlyThisFamilysCreation(endpoint, family));
-            // Every POST of the integration API honours Idempotency-Key.
             ((IEndpointConventionBuilder)group).Finally(endpoint =>
             {
+                // A creation's typed result documents both 201 and 200; each family answers one of them.
+                DocumentOnlyThisFamilysCreation(endpoint, family);
+                // Every POST of the integration API honours Idempotency-Key.
                 if (endpoint.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Contains(HttpMethods.Post)))
                     endpoint.Metadata.Add(IdempotentMetadata.Instance);
             });

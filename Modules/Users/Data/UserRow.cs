@@ -5,7 +5,7 @@ internal sealed record UserRow
 {
     public const string Columns = """
         tenant_id, id, role, name, email, password_hash, phone, external_id, store_id, manager_id, status,
-        security_stamp, last_failed_login_at, created_at, updated_at
+        security_stamp, created_at, updated_at
         """;
 
     public Guid TenantId { get; init; }
@@ -20,7 +20,6 @@ internal sealed record UserRow
     public Guid? ManagerId { get; init; }
     public string Status { get; init; } = "";
     public string SecurityStamp { get; init; } = "";
-    public DateTime? LastFailedLoginAt { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }

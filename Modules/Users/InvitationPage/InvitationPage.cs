@@ -9,6 +9,7 @@ namespace RetailPerformer.Users.InvitationPage;
 internal static class InvitationPageEndpoint
 {
     public const string Path = "/accept-invitation";
+    private const string Unusable = "Cette invitation est inconnue, expirée ou déjà utilisée. Demandez à votre gérant de vous en renvoyer une.";
 
     public static void MapInvitationPage(this IEndpointRouteBuilder routes)
     {
@@ -21,7 +22,7 @@ internal static class InvitationPageEndpoint
         var token = context.Request.Query["token"].ToString();
         var person = token.Length is > 0 and <= 200 ? await invitations.FindInvitedAsync(token, cancellationToken) : null;
         return person is null
-            ? Page(StatusCodes.Status400BadRequest, Paragraph("Cette invitation est inconnue, expirée ou déjà utilisée. Demandez à votre gérant de vous en renvoyer une."))
+            ? Page(StatusCodes.Status400BadRequest, Paragraph(Unusable))
             : Page(StatusCodes.Status200OK, Form(token, person.Name, person.Email, error: null));
     }
 
@@ -34,7 +35,7 @@ internal static class InvitationPageEndpoint
         var confirmation = form["password_confirmation"].ToString();
         var person = token.Length is > 0 and <= 200 && !token.Contains('\0') ? await invitations.FindInvitedAsync(token, cancellationToken) : null;
         if (person is null)
-            return Page(StatusCodes.Status400BadRequest, Paragraph("Cette invitation est inconnue, expirée ou déjà utilisée. Demandez à votre gérant de vous en renvoyer une."));
+            return Page(StatusCodes.Status400BadRequest, Paragraph(Unusable));
 
         string? error = null;
         if (password.Length is < Passwords.MinimumLength or > Passwords.MaximumLength)
