@@ -18,12 +18,16 @@ internal static class OpenApiSetup
     public static IServiceCollection AddRetailPerformerOpenApi(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOpenApi("v1", options =>
         {
+            options.AddContractSchemas();
+            options.AddErrorResponses();
+            options.AddReferenceLayout();
             options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
                     Title = "Retail Performer API",
                     Version = "1.2",
+                    Contact = new OpenApiContact { Name = "Retail Performer", Email = "contact@retailperformerai.com" },
                     Description = """
                         The integration API through which retail chains connect their point-of-sale, ERP and payroll
                         software (and n8n automations) to Retail Performer, and the app API behind the web app.

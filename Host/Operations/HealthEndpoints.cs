@@ -11,15 +11,20 @@ public sealed record HealthResponse(string Status, DateTime Timestamp);
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(2);
+    private const string LivenessExample = """{"status": "ok", "timestamp": "2025-12-08T10:00:00Z"}""";
+    private const string ReadinessExample = """{"status": "ready", "timestamp": "2025-12-08T10:00:00Z"}""";
 
     public static void MapHealth(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/health").WithTags("Operations").AllowAnonymous();
 
-        group.MapMethods("", ["GET", "POST"], (TimeProvider clock) => TypedResults.Ok(new HealthResponse("ok", clock.GetUtcNow().UtcDateTime)))
-            .WithName("Health")
-            .WithSummary("Liveness")
-            .WithDescription("Answers 200 while the process runs, without authentication and without touching the database.");
+        // GET and POST (the auth seed shows both), as two operations: an operation id names one method.
+        foreach (var method in new[] { HttpMethods.Get, HttpMethods.Post })
+            group.MapMethods("", [method], (TimeProvider clock) => TypedResults.Ok(new HealthResponse("ok", clock.GetUtcNow().UtcDateTime)))
+                .WithName(method == HttpMethods.Get ? "Health" : "HealthPost")
+                .WithSummary(method == HttpMethods.Get ? "Liveness" : "Liveness (POST)")
+                .WithDescription("Answers 200 while the process runs, without authentication and without touching the database.")
+                .WithExample(null, LivenessExample);
 
         group.MapGet("/ready", async Task<IResult> (NpgsqlDataSource dataSource, TimeProvider clock, HttpContext context) =>
             {
@@ -37,9 +42,11 @@ internal static class HealthEndpoints
                     return Problems.Status(StatusCodes.Status503ServiceUnavailable, ProblemMessages.DatabaseUnavailable);
                 }
             })
+            .Produces<HealthResponse>()
+            .WithExample(null, ReadinessExample)
             .WithName("Readiness")
             .WithSummary("Readiness")
             .WithDescription("200 while the database answers; 503 with Retry-After while it does not.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .DocumentsProblem(StatusCodes.Status503ServiceUnavailable, ProblemMessages.DatabaseUnavailable);
     }
 }

@@ -4,7 +4,8 @@ namespace RetailPerformer.Keys.CreateApiKey;
 
 /// <param name="StoreIds">null or <c>["*"]</c>: every store of the tenant; otherwise ids of the tenant's stores.</param>
 /// <param name="RateLimitPerSecond">The key's own sustained rate (bursts of twice as many); absent: the product's default.</param>
-public sealed record CreateApiKeyRequest(string? Name, List<string?>? Permissions, List<string?>? StoreIds, int? ExpiresInDays, int? RateLimitPerSecond = null);
+[RequestSchema]
+public sealed record CreateApiKeyRequest([property: Required] string? Name, [property: Required, ScopeNames] List<string?>? Permissions, List<string?>? StoreIds, int? ExpiresInDays, int? RateLimitPerSecond = null);
 
 internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyRequest>
 {
@@ -47,10 +48,11 @@ internal static class CreateApiKeyEndpoint
             .Validate<CreateApiKeyRequest>()
             .NoStore()
             .Idempotent()
+            .WithExample(ApiKeyExamples.CreateRequest, ApiKeyExamples.Secret)
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
             .WithDescription("The secret (rp_live_…) is in this answer only; the store keeps its SHA-256. Permissions accept canonical names and v1.2 aliases and are stored canonical. `rate_limit_per_second` sets the key's own rate (bursts of twice as many), up to the product's maximum; absent, the product's default applies. Every integration answer to the key says its budget (`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .DocumentsInvalidField("permissions[0]", "Unknown permission 'write:everything'. Known: " + string.Join(", ", Scopes.AcceptedNames));
 
     private static async Task<Results<Created<ApiKeySecretResponse>, ProblemHttpResult>> Handle(
         CreateApiKeyRequest request, AppUser gerant, NpgsqlDataSource dataSource, IStoreDirectory stores, TimeProvider clock,

@@ -6,14 +6,16 @@ public sealed record DeactivateApiKeyResponse(bool Success, string Message, ApiK
 internal static class DeactivateApiKeyEndpoint
 {
     public const string Deactivated = "API key deactivated";
+    public const string AlreadyDeactivated = "API key already deactivated";
 
     public static void MapDeactivateApiKey(this RouteGroupBuilder group) =>
         group.MapDelete("/{id}", Handle)
+            .WithExample(null, ApiKeyExamples.Deactivated)
             .WithName("DeactivateApiKey")
             .WithSummary("Deactivate an API key")
             .WithDescription("The key is refused from the next request on, on every host, and stays in the list as history.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, AlreadyDeactivated)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ApiKeyQueries.NotFound);
 
     private static async Task<Results<Ok<DeactivateApiKeyResponse>, ProblemHttpResult>> Handle(
         string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, TimeProvider clock, CancellationToken cancellationToken)
@@ -24,7 +26,7 @@ internal static class DeactivateApiKeyEndpoint
         if (await ApiKeyQueries.RevokeAsync(connection, transaction, gerant.TenantId, keyId, null, clock.GetUtcNow().UtcDateTime) is not { } revoked)
         {
             var existing = await ApiKeyQueries.FindAsync(connection, gerant.TenantId, keyId);
-            return existing is null ? Problems.NotFound(ApiKeyQueries.NotFound) : Problems.BadRequest("API key already deactivated");
+            return existing is null ? Problems.NotFound(ApiKeyQueries.NotFound) : Problems.BadRequest(AlreadyDeactivated);
         }
         await transaction.CommitAsync(cancellationToken);
         keyCache.Evict(revoked);

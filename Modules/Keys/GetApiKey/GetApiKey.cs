@@ -4,9 +4,11 @@ internal static class GetApiKeyEndpoint
 {
     public static void MapGetApiKey(this RouteGroupBuilder group) =>
         group.MapGet("/{id}", Handle)
+            .WithExample(null, ApiKeyExamples.Key)
             .WithName("GetApiKey")
             .WithSummary("One API key")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("One of the gérant's keys, deactivated ones included: never its secret, only its hint.")
+            .DocumentsProblem(StatusCodes.Status404NotFound, ApiKeyQueries.NotFound);
 
     private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> Handle(
         string id, AppUser gerant, NpgsqlDataSource dataSource, CancellationToken cancellationToken)

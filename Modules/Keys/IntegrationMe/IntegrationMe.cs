@@ -21,6 +21,7 @@ internal static class IntegrationMeEndpoint
 
     public static void MapIntegrationMe(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapGet("/me", Handle)
+            .WithExample(null, ApiKeyExamples.IntegrationMe)
             .WithName(family.Name("IntegrationMe"))
             .WithSummary("What this API key can do")
             .WithDescription("Any valid key, no scope needed: the key's name, tenant, canonical permissions, reachable stores (null = all) and expiry.")

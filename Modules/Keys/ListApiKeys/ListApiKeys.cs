@@ -29,6 +29,8 @@ internal static class ListApiKeysEndpoint
         group.MapGet("", Handle)
             .Validate<PageQuery>()
             .Validate<ListApiKeysRequest>()
+            .SortedBy(Sort)
+            .WithExample(null, ApiKeyExamples.List)
             .WithName("ListApiKeys")
             .WithSummary("List API keys")
             .WithDescription("Newest first, deactivated keys included as history, with last_used_at for monitoring. Never the secret. Filter: `status` (active | expired | deactivated). " + Sort.Description + ".");

@@ -3,14 +3,17 @@ namespace RetailPerformer.Keys.RegenerateApiKey;
 
 internal static class RegenerateApiKeyEndpoint
 {
+    public const string DeactivatedCannotBeRegenerated = "A deactivated API key cannot be regenerated";
+
     public static void MapRegenerateApiKey(this RouteGroupBuilder group) =>
         group.MapPost("/{id}/regenerate", Handle)
             .NoStore()
+            .WithExample(null, ApiKeyExamples.Secret)
             .WithName("RegenerateApiKey")
             .WithSummary("Regenerate an API key")
             .WithDescription("Issues a new key with the same name, permissions, store_ids and expiry policy (expires_in_days counted from now); the old key is refused from the next request on, on every host.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, DeactivatedCannotBeRegenerated)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ApiKeyQueries.NotFound);
 
     private static async Task<Results<Created<ApiKeySecretResponse>, ProblemHttpResult>> Handle(
         string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, TimeProvider clock, CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ internal static class RegenerateApiKeyEndpoint
             $"SELECT {ApiKeyRow.Columns} FROM keys.api_keys WHERE tenant_id = @TenantId AND id = @keyId FOR UPDATE",
             new { gerant.TenantId, keyId }, transaction);
         if (old is null) return Problems.NotFound(ApiKeyQueries.NotFound);
-        if (!old.Active) return Problems.BadRequest("A deactivated API key cannot be regenerated");
+        if (!old.Active) return Problems.BadRequest(DeactivatedCannotBeRegenerated);
 
         var (secret, replacement) = await ApiKeyQueries.InsertAsync(connection, transaction, gerant.TenantId, gerant.UserId,
             old.Name, old.Permissions, old.StoreIds, old.ExpiresInDays, old.RateLimitPerSecond, now);

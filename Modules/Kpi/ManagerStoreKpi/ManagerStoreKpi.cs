@@ -3,7 +3,10 @@ using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Kpi.ManagerStoreKpi;
 
-public sealed record ManagerStoreKpiRequest(string? SellerId, string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects)
+[RequestSchema]
+public sealed record ManagerStoreKpiRequest(
+    [property: Required, ApiFormat(ApiFormatAttribute.Uuid)] string? SellerId, [property: Required, ApiFormat(ApiFormatAttribute.Date)] string? Date,
+    [property: Required] decimal? CaJournalier, [property: Required] int? NbVentes, [property: Required] int? NbArticles, int? NbProspects)
     : IDayFigures;
 
 internal sealed class ManagerStoreKpiValidator : AbstractValidator<ManagerStoreKpiRequest>
@@ -25,12 +28,11 @@ internal static class ManagerStoreKpiEndpoint
             .RequireAuthorization(Policies.Manager)
             .Validate<ManagerStoreKpiRequest>()
             .WithTags("KPI (web app)")
+            .WithExample(KpiExamples.ManagerEntry, KpiExamples.ManagerEntryAnswer)
             .WithName("ManagerStoreKpi")
             .WithSummary("A manager records a day for a seller of their store")
             .WithDescription("Writes the same row as kpi/sync for (seller, date). A seller of another store is 404.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status404NotFound, SellerNotInYourStore);
 
     private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
         ManagerStoreKpiRequest request, AppUser manager, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,

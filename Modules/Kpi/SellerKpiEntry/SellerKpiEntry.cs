@@ -3,7 +3,10 @@ using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Kpi.SellerKpiEntry;
 
-public sealed record SellerKpiEntryRequest(string? Date, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? NbProspects) : IDayFigures;
+[RequestSchema]
+public sealed record SellerKpiEntryRequest(
+    [property: Required, ApiFormat(ApiFormatAttribute.Date)] string? Date, [property: Required] decimal? CaJournalier, [property: Required] int? NbVentes,
+    [property: Required] int? NbArticles, int? NbProspects) : IDayFigures;
 
 internal sealed class SellerKpiEntryValidator : AbstractValidator<SellerKpiEntryRequest>
 {
@@ -19,11 +22,11 @@ internal static class SellerKpiEntryEndpoint
             .RequireAuthorization(Policies.Seller)
             .Validate<SellerKpiEntryRequest>()
             .WithTags("KPI (web app)")
+            .WithExample(KpiExamples.SellerEntry, KpiExamples.SellerEntryAnswer)
             .WithName("SellerKpiEntry")
             .WithSummary("A seller records their own day")
             .WithDescription("Writes the same row as kpi/sync for (this seller, date): created, or updated if the day was already recorded.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
         SellerKpiEntryRequest request, AppUser seller, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,

@@ -3,9 +3,15 @@ using RetailPerformer.Shared.Contracts.Users;
 
 namespace RetailPerformer.Kpi.SyncKpi;
 
-public sealed record SyncKpiEntry(string? SellerId, decimal? CaJournalier, int? NbVentes, int? NbArticles, int? Prospects, DateTimeOffset? Timestamp);
+[RequestSchema]
+public sealed record SyncKpiEntry(
+    [property: Required, ApiFormat(ApiFormatAttribute.Uuid)] string? SellerId, [property: Required] decimal? CaJournalier, [property: Required] int? NbVentes,
+    [property: Required] int? NbArticles, int? Prospects, DateTimeOffset? Timestamp);
 
-public sealed record SyncKpiRequest(string? StoreId, string? Date, List<SyncKpiEntry?>? KpiEntries, string? Source);
+[RequestSchema]
+public sealed record SyncKpiRequest(
+    [property: Required, ApiFormat(ApiFormatAttribute.Uuid)] string? StoreId, [property: Required, ApiFormat(ApiFormatAttribute.Date)] string? Date,
+    [property: Required] List<SyncKpiEntry?>? KpiEntries, string? Source);
 
 /// <summary>The union of the v1.0 notice's and the v1.2 guide's answers.</summary>
 public sealed record SyncKpiResponse(
@@ -78,8 +84,9 @@ internal static class SyncKpiEndpoint
                 A deleted store or a deleted seller accepts days up to the day of its deletion only (a later day is 400 naming them); a suspended seller's days are accepted. Replaying a batch changes nothing but `entries_updated`.
                 `prospects` defaults to 0, `source` to `external_api`.
                 """)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsInvalidField("kpi_entries", "A seller appears twice in 'kpi_entries'")
+            .DocumentsProblem(StatusCodes.Status404NotFound, $"{ProblemMessages.StoreNotFound}: c2dd1ada-d0a2-4a90-be81-644b7cb78bc7")
+            .DocumentsProblem(StatusCodes.Status404NotFound, "Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11");
 
     private static async Task<Results<Ok<SyncKpiResponse>, ProblemHttpResult>> Handle(
         SyncKpiRequest request, ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, KpiWriter writer,

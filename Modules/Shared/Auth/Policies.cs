@@ -13,6 +13,15 @@ public static class Policies
     public const string Manager = "role:manager";
     public const string Seller = "role:seller";
 
+    /// <summary>The roles a policy of this class admits (none for <see cref="SignedIn"/> or a policy not of this class).</summary>
+    public static IReadOnlyList<string> RolesOf(string? policy) => policy switch
+    {
+        Gerant => [Roles.Gerant],
+        Manager => [Roles.Manager],
+        Seller => [Roles.Seller],
+        _ => [],
+    };
+
     /// <summary>
     /// The app API's scheme (bearer token of a signed-in person) and one policy per role. The integration API's
     /// keys and scopes are not framework policies: <see cref="ApiKeyGate"/> checks them.
@@ -39,11 +48,11 @@ public static class Policies
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(Gerant, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .AddRequirements(new RoleRequirement(Roles.Gerant)))
+                .AddRequirements(new RoleRequirement([.. RolesOf(Gerant)])))
             .AddPolicy(Manager, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .AddRequirements(new RoleRequirement(Roles.Manager)))
+                .AddRequirements(new RoleRequirement([.. RolesOf(Manager)])))
             .AddPolicy(Seller, p => p.AddAuthenticationSchemes(UserAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .AddRequirements(new RoleRequirement(Roles.Seller)));
+                .AddRequirements(new RoleRequirement([.. RolesOf(Seller)])));
 
         return services;
     }

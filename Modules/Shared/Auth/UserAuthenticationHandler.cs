@@ -22,6 +22,7 @@ public sealed class UserAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "User";
+    public const string TokenRequired = "A valid bearer token is required (sign in with POST /api/auth/login)";
     /// <summary>The framework's bearer-token scheme, which this one wraps.</summary>
     public const string TokenSchemeName = BearerTokenDefaults.AuthenticationScheme;
 
@@ -43,8 +44,7 @@ public sealed class UserAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
-            "A valid bearer token is required (sign in with POST /api/auth/login)");
+        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, TokenRequired);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -16,7 +16,7 @@ public static class IntegrationRoutes
         {
             var group = routes.MapGroup(family.Prefix)
                 .RequireApiKey()
-                .WithTags(tag)
+                .WithTags(family.Tag(tag))
                 .WithMetadata(family)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -17,5 +17,7 @@ public sealed class ListSort(string defaultField, bool defaultDescending, string
         return $"{fields[sort ?? defaultField]} {(descending ? "DESC" : "ASC")} NULLS LAST, {tieBreaker}";
     }
 
+    public string UnknownFieldMessage => $"'sort' must be one of: {string.Join(", ", Fields)}";
+
     public string Description => $"`sort`: {string.Join(", ", Fields)} (default {defaultField}, {(defaultDescending ? "newest" : "ascending")} first); `order`: asc | desc";
 }

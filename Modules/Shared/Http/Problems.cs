@@ -15,7 +15,7 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail) => Status(StatusCodes.Status403Forbidden, detail);
     public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, detail);
 
-    private const string ValidationTitle = "Invalid request";
+    public const string ValidationTitle = "Invalid request";
 
     private static string ValidationDetail(IDictionary<string, string[]> errors) =>
         "One or more fields are invalid: " + string.Join("; ", errors.SelectMany(e => e.Value));

@@ -35,7 +35,7 @@ public static class StoreAccess
             };
             return refused ?? await next(invocation);
         });
-        return builder.ProducesProblem(StatusCodes.Status403Forbidden);
+        return builder.DocumentsProblem(StatusCodes.Status403Forbidden, ProblemMessages.StoreNotInKeyList);
     }
 
     private static ProblemHttpResult? CheckId(ApiKeyCaller caller, string? value) =>

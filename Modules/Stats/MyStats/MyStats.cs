@@ -5,8 +5,8 @@ namespace RetailPerformer.Stats.MyStats;
 
 public sealed record MyStatsRequest
 {
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] public string? StartDate { get; init; }
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] public string? EndDate { get; init; }
+    [Required, ApiFormat(ApiFormatAttribute.Date), Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] public string? StartDate { get; init; }
+    [Required, ApiFormat(ApiFormatAttribute.Date), Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] public string? EndDate { get; init; }
 }
 
 public sealed record StatsPeriod(DateOnly Start, DateOnly End);
@@ -78,8 +78,8 @@ internal static class MyStatsEndpoint
                 without KPI in the period included with zeros, deleted stores included with `active: false` — and `total_all_stores`.
                 `total_ca` and `average_basket` (= total_ca / total_ventes, 0 without sales) to 2 decimals. 404 when the key reaches no store.
                 """)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsInvalidField("start_date", "'start_date' must not be after 'end_date'")
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.NoAccessibleStore);
 
     private static async Task<Results<Ok<MyStatsResponse>, ProblemHttpResult>> Handle(
         [AsParameters] MyStatsRequest request, ApiKeyCaller caller, IStoreDirectory stores, IKpiTotals kpi, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
 
 namespace RetailPerformer.Stores.CreateStore;
 
-public sealed record CreateStoreRequest(string? Name, string? Location, string? Address, string? Phone, string? OpeningHours, string? ExternalId);
+[RequestSchema]
+public sealed record CreateStoreRequest([property: Required] string? Name, [property: Required] string? Location, string? Address, string? Phone, string? OpeningHours, string? ExternalId);
 
 public sealed record CreateStoreResponse(bool Success, Guid StoreId, StoreResponse Store);
 
@@ -26,14 +27,6 @@ internal static class CreateStoreEndpoint
          "phone": "+33 4 91 00 00 00", "opening_hours": "Lun-Sam: 9h-19h", "external_id": "STORE_MRS_001"}
         """;
 
-    /// <summary>The seeds' answer (integration guide v1.2), for the reference page.</summary>
-    public const string ResponseExample = """
-        {"success": true, "store_id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7",
-         "store": {"id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7", "name": "Skyco Marseille", "location": "13001 Marseille",
-                   "address": "12 Rue de la République, 13001 Marseille", "phone": "+33 4 91 00 00 00", "opening_hours": "Lun-Sam: 9h-19h",
-                   "gerant_id": "5b9f0b43-7b1e-4d7e-9a43-1f0c3b1e2a10", "external_id": "STORE_MRS_001", "active": true,
-                   "created_at": "2025-12-08T10:00:00Z", "updated_at": "2025-12-08T10:00:00Z"}}
-        """;
 
     public const string DuplicateName = "A store with this name already exists";
     public const string DuplicateExternalId = "A store with this external_id already exists";
@@ -42,12 +35,13 @@ internal static class CreateStoreEndpoint
         group.MapPost("/stores", Handle)
             .RequireApiKey(Scopes.StoresWrite)
             .Validate<CreateStoreRequest>()
-            .WithExample(RequestExample, ResponseExample)
+            .WithExample(RequestExample, StoreExamples.Created)
             .WithName(family.Name("CreateStore"))
             .WithSummary("Create a store")
             .WithDescription("`name` and `location` required. A duplicate among the tenant's active stores (same name, case-insensitively, or same external_id, compared after Unicode NFC normalisation and removal of invisible characters) is refused. A key restricted to some stores cannot create stores.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, DuplicateName)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, DuplicateExternalId)
+            .DocumentsProblem(StatusCodes.Status403Forbidden, StoreMessages.RestrictedKeyCannotCreateStores);
 
     private static async Task<Results<Created<CreateStoreResponse>, Ok<CreateStoreResponse>, ProblemHttpResult>> Handle(
         CreateStoreRequest request, ApiKeyCaller caller, NpgsqlDataSource dataSource, TimeProvider clock, HttpContext context,

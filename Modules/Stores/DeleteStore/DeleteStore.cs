@@ -13,11 +13,12 @@ internal static class DeleteStoreEndpoint
         group.MapDelete("/stores/{store_id}", Handle)
             .RequireApiKey(Scopes.StoresWrite)
             .RequireStoreAccess(new StoreFrom.Route())
+            .WithExample(null, StoreExamples.Deleted)
             .WithName(family.Name("DeleteStore"))
             .WithSummary("Delete (deactivate) a store")
             .WithDescription("Soft delete: the store becomes inactive and every active manager and seller of it is suspended (their sessions end), in one transaction — people being added at that moment included. KPI is accepted for days up to the deletion only. History (KPI) is kept. Deleting twice is 400.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, AlreadyDeleted)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.StoreNotFound);
 
     private static async Task<Results<Ok<DeleteStoreResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, ApiKeyCaller caller, NpgsqlDataSource dataSource,

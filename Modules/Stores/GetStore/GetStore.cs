@@ -7,9 +7,11 @@ internal static class GetStoreEndpoint
         group.MapGet("/stores/{store_id}", Handle)
             .RequireApiKey(Scopes.StoresRead)
             .RequireStoreAccess(new StoreFrom.Route())
+            .WithExample(null, StoreExamples.Store)
             .WithName(family.Name("GetStore"))
             .WithSummary("One store")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("One store of the tenant, deleted (`active: false`) included. Another tenant's id is 404, as an unknown one.")
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.StoreNotFound);
 
     private static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, ApiKeyCaller caller, NpgsqlDataSource dataSource,

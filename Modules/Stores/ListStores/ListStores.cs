@@ -32,10 +32,11 @@ internal static class ListStoresEndpoint
             .RequireApiKey(Scopes.StoresRead)
             .Validate<PageQuery>()
             .Validate<ListStoresRequest>()
+            .WithExample(null, StoreExamples.List)
             .WithName(family.Name("ListStores"))
             .WithSummary("List stores")
             .WithDescription("The tenant's stores this key reaches (active and deleted), by name, paged. Filters: `external_id` (the id a store has in your system), `status` (active | deleted). " + Sort.Description + ". An unknown sort field or filter value is 400 naming it. Tagged with an `ETag`: send it back in `If-None-Match` to get `304 Not Modified` (no body) while the page is unchanged.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .SortedBy(Sort);
 
     private static async Task<TaggedJson<ListStoresResponse>> Handle(
         [AsParameters] PageQuery paging, [AsParameters] ListStoresRequest query, ApiKeyCaller caller, NpgsqlDataSource dataSource,

@@ -37,8 +37,7 @@ internal static class MyStoresEndpoint
             .WithExample(null, ResponseExample)
             .WithSummary("My stores, with their managers and sellers")
             .WithDescription("Every store the key reaches with its managers and sellers who are not deleted (ids, names, emails) — the ids to send KPI with. Needs `stats:read` or `stores:read`. 404 when the key reaches no store. Two queries whatever the number of stores. Tagged with an `ETag`: send it back in `If-None-Match` to get `304 Not Modified` (no body) while nothing it shows has changed.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.NoAccessibleStore);
 
     private static async Task<Results<TaggedJson<MyStoresResponse>, ProblemHttpResult>> Handle(
         ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, CancellationToken cancellationToken)

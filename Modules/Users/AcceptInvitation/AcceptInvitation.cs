@@ -1,7 +1,8 @@
 
 namespace RetailPerformer.Users.AcceptInvitation;
 
-public sealed record AcceptInvitationRequest(string? Token, string? Password);
+[RequestSchema]
+public sealed record AcceptInvitationRequest([property: Required] string? Token, [property: Required] string? Password);
 
 public sealed record AcceptInvitationUser(Guid Id, string Name, string Email, string Role, Guid? StoreId);
 
@@ -27,11 +28,12 @@ internal static class AcceptInvitationEndpoint
             .LimitPerClientAddress()
             .Validate<AcceptInvitationRequest>()
             .NoStore()
+            .WithExample(UserExamples.AcceptInvitationRequest, UserExamples.InvitationAccepted)
             .WithName("AcceptInvitation")
             .WithSummary("Accept an invitation")
             .WithDescription("An invited manager or seller sets their password with the code of their invitation (single use, valid 7 days, void once the gérant resends it), then signs in with POST /api/auth/login. The emailed link opens the same step as a page: GET /accept-invitation?token=….")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, InvalidToken)
+            .DocumentsProblem(StatusCodes.Status503ServiceUnavailable, Passwords.BusyMessage);
 
     private static async Task<Results<Ok<AcceptInvitationResponse>, ProblemHttpResult>> Handle(
         AcceptInvitationRequest request, InvitationService invitations, CancellationToken cancellationToken)

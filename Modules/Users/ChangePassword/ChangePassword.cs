@@ -3,9 +3,10 @@ using System.Text.Json.Serialization;
 namespace RetailPerformer.Users.ChangePassword;
 
 /// <summary>The auth seed spells these in camelCase.</summary>
+[RequestSchema]
 public sealed record ChangePasswordRequest(
-    [property: JsonPropertyName("currentPassword")] string? CurrentPassword,
-    [property: JsonPropertyName("newPassword")] string? NewPassword);
+    [property: Required, JsonPropertyName("currentPassword")] string? CurrentPassword,
+    [property: Required, JsonPropertyName("newPassword")] string? NewPassword);
 
 public sealed record ChangePasswordResponse(
     string Message,
@@ -23,6 +24,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
 
 internal static class ChangePasswordEndpoint
 {
+    public const string CurrentPasswordIncorrect = "Current password is incorrect";
     public const string PasswordChanged = "Mot de passe changé avec succès";
 
     public static void MapChangePassword(this RouteGroupBuilder group) =>
@@ -30,11 +32,12 @@ internal static class ChangePasswordEndpoint
             .RequireAuthorization(Policies.SignedIn)
             .Validate<ChangePasswordRequest>()
             .NoStore()
+            .WithExample(UserExamples.ChangePasswordRequest, UserExamples.PasswordChanged)
             .WithName("ChangePassword")
             .WithSummary("Change my password")
             .WithDescription("Returns a fresh token; every token issued before is refused from then on.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, CurrentPasswordIncorrect)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Ok<ChangePasswordResponse>, ProblemHttpResult>> Handle(
         ChangePasswordRequest request, AppUser user, NpgsqlDataSource dataSource, Passwords passwords, UserTokens tokens,
@@ -45,7 +48,7 @@ internal static class ChangePasswordEndpoint
             $"SELECT {UserRow.Columns} FROM users.users WHERE tenant_id = @TenantId AND id = @UserId", new { user.TenantId, user.UserId });
         if (row is null) return Problems.NotFound(ProblemMessages.UserNotFound);
         if (!await passwords.VerifyAsync(row.PasswordHash, request.CurrentPassword!, cancellationToken))
-            return Problems.BadRequest("Current password is incorrect");
+            return Problems.BadRequest(CurrentPasswordIncorrect);
 
         // A new stamp revokes every token that carries the old one.
         var stamp = Passwords.NewSecurityStamp();

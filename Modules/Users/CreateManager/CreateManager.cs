@@ -1,6 +1,7 @@
 namespace RetailPerformer.Users.CreateManager;
 
-public sealed record CreateManagerRequest(string? Name, string? Email, string? Phone, string? ExternalId, bool? SendInvitation) : IPersonFields;
+[RequestSchema]
+public sealed record CreateManagerRequest([property: Required] string? Name, [property: Required] string? Email, string? Phone, string? ExternalId, bool? SendInvitation) : IPersonFields;
 
 public sealed record CreateManagerResponse(bool Success, Guid ManagerId, PersonResponse Manager);
 
@@ -34,8 +35,9 @@ internal static class CreateManagerEndpoint
             .WithName(family.Name("CreateManager"))
             .WithSummary("Create a manager in a store")
             .WithDescription("The store comes from the path only (a store_id in the body is ignored). Email unique across the product. `send_invitation` (default true) emails a single-use invitation; `invitation_sent` says whether it was handed to an SMTP server.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.EmailAlreadyRegistered)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, PersonCreation.StoreInactive)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.StoreNotFound);
 
     private static async Task<Results<Created<CreateManagerResponse>, Ok<CreateManagerResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, CreateManagerRequest request, ApiKeyCaller caller,

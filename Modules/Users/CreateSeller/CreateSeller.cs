@@ -1,6 +1,7 @@
 namespace RetailPerformer.Users.CreateSeller;
 
-public sealed record CreateSellerRequest(string? Name, string? Email, string? ManagerId, string? Phone, string? ExternalId, bool? SendInvitation)
+[RequestSchema]
+public sealed record CreateSellerRequest([property: Required] string? Name, [property: Required] string? Email, [property: ApiFormat(ApiFormatAttribute.Uuid)] string? ManagerId, string? Phone, string? ExternalId, bool? SendInvitation)
     : IPersonFields;
 
 public sealed record CreateSellerResponse(bool Success, Guid SellerId, PersonResponse Seller);
@@ -36,8 +37,10 @@ internal static class CreateSellerEndpoint
             .WithName(family.Name("CreateSeller"))
             .WithSummary("Create a seller in a store")
             .WithDescription("As managers, plus `manager_id`: it must be an active manager of that store (else 404); without it, the store's longest-serving active manager is assigned (none if the store has no manager yet).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.EmailAlreadyRegistered)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, PersonCreation.StoreInactive)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.StoreNotFound)
+            .DocumentsProblem(StatusCodes.Status404NotFound, UserMessages.ManagerNotFoundInStore);
 
     private static async Task<Results<Created<CreateSellerResponse>, Ok<CreateSellerResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, CreateSellerRequest request, ApiKeyCaller caller,

@@ -15,5 +15,5 @@ internal static class AnonymousRequestLimitExtensions
                 return Problems.Status(StatusCodes.Status429TooManyRequests, AnonymousRequestLimit.Message);
             }
             return await next(invocation);
-        }).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        }).DocumentsProblem(StatusCodes.Status429TooManyRequests, AnonymousRequestLimit.Message);
 }

@@ -8,13 +8,14 @@ internal static class DeleteUserEndpoint
     public static void MapDeleteUser(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapDelete("/users/{user_id}", Handle)
             .RequireApiKey(Scopes.UsersWrite)
+            .WithExample(null, UserExamples.SellerDeleted)
             .WithName(family.Name("DeleteUser"))
             .WithSummary("Delete a manager or seller")
             .WithDescription("Soft delete: status becomes `deleted`, their sessions end, history (KPI) is kept and KPI is accepted for days up to the deletion only; the email can be given to a new person. A gérant cannot be deleted (403); deleting twice is 400.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.UserAlreadyDeleted)
             .RequireStoreAccess(new StoreFrom.Person())
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status403Forbidden, UserMessages.GerantCannotBeDeleted)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Ok<DeleteUserResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, ApiKeyCaller caller, NpgsqlDataSource dataSource,

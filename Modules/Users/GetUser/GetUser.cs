@@ -6,10 +6,11 @@ internal static class GetUserEndpoint
         group.MapGet("/users/{user_id}", Handle)
             .RequireApiKey(Scopes.StoresRead)
             .RequireStoreAccess(new StoreFrom.Person())
+            .WithExample(null, UserExamples.Seller)
             .WithName(family.Name("GetUser"))
             .WithSummary("One person")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("A manager or seller of the tenant (or its gérant), deleted ones included with their status. Another tenant's id is 404, as an unknown one; a person outside a restricted key's stores is 403.")
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, ApiKeyCaller caller, NpgsqlDataSource dataSource,

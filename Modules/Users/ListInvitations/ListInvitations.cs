@@ -29,6 +29,8 @@ internal static class ListInvitationsEndpoint
         group.MapGet("", Handle)
             .Validate<PageQuery>()
             .Validate<ListInvitationsRequest>()
+            .SortedBy(Sort)
+            .WithExample(null, UserExamples.Invitations)
             .WithName("ListInvitations")
             .WithSummary("List invitations (the outbox)")
             .WithDescription("Newest first: status (pending, accepted, expired, void once a newer one was sent) and delivery status (sent, outbox when no SMTP server is configured, failed with its error). Filter: `status`. " + Sort.Description + ".");

@@ -36,6 +36,8 @@ internal static class ListUsersEndpoint
             .RequireApiKey(Scopes.StoresRead)
             .Validate<PageQuery>()
             .Validate<ListUsersRequest>()
+            .SortedBy(Sort)
+            .WithExample(null, UserExamples.People)
             .WithName(family.Name("ListUsers"))
             .WithSummary("List people")
             .WithDescription("Managers and sellers of the stores this key reaches (deleted included, with their status), paged. Filters: `external_id` (the id a person has in your system), `status` (active | suspended | deleted), `role` (manager | seller), `store_id`. " + Sort.Description + ". An unknown sort field or filter value is 400 naming it.");

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace RetailPerformer.Users.Login;
 
-public sealed record LoginRequest(string? Email, string? Password);
+[RequestSchema]
+public sealed record LoginRequest([property: Required] string? Email, [property: Required] string? Password);
 
 public sealed record LoginUser(Guid Id, string Name, string Email, string Role, Guid? StoreId, Guid TenantId);
 
@@ -30,6 +31,7 @@ internal static class LoginEndpoint
             .LimitPerClientAddress()
             .Validate<LoginRequest>()
             .NoStore()
+            .WithExample(UserExamples.LoginRequest, UserExamples.SignedIn)
             .WithName("Login")
             .WithSummary("Sign in")
             .WithDescription("""
@@ -38,10 +40,10 @@ internal static class LoginEndpoint
                 from all addresses together, throttle it for everyone until the minute is over. An address making more than 30
                 anonymous authentication requests a minute gets 429; when the host is checking as many passwords as it allows (a few a second), 503 with Retry-After.
                 """)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .DocumentsProblem(StatusCodes.Status401Unauthorized, UserMessages.InvalidCredentials)
+            .DocumentsProblem(StatusCodes.Status403Forbidden, "This account is suspended")
+            .DocumentsProblem(StatusCodes.Status429TooManyRequests, UserMessages.TooManyLoginAttempts)
+            .DocumentsProblem(StatusCodes.Status503ServiceUnavailable, Passwords.BusyMessage);
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Handle(
         LoginRequest request, NpgsqlDataSource dataSource, Passwords passwords, UserTokens tokens, SignInThrottle throttle,

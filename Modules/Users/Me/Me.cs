@@ -10,9 +10,11 @@ internal static class MeEndpoint
     public static void MapMe(this RouteGroupBuilder group) =>
         group.MapGet("/me", Handle)
             .RequireAuthorization(Policies.SignedIn)
+            .WithExample(null, UserExamples.Me)
             .WithName("Me")
             .WithSummary("The signed-in person")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithDescription("The person the bearer token belongs to: role, tenant, store (for a manager or a seller) and contact fields.")
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> Handle(
         AppUser user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
 
 namespace RetailPerformer.Users.Register;
 
-public sealed record RegisterRequest(string? Name, string? Email, string? Password);
+[RequestSchema]
+public sealed record RegisterRequest([property: Required] string? Name, [property: Required] string? Email, [property: Required] string? Password);
 
 public sealed record RegisterResponse(Guid Id, string Name, string Email, string Role, Guid TenantId, DateTime CreatedAt);
 
@@ -22,11 +23,12 @@ internal static class RegisterEndpoint
             .AllowAnonymous()
             .LimitPerClientAddress()
             .Validate<RegisterRequest>()
+            .WithExample(UserExamples.RegisterRequest, UserExamples.Registered)
             .WithName("Register")
             .WithSummary("Sign up as a gérant")
             .WithDescription("Creates the gérant's account and their tenant (the chain). Email is unique across the product, case-insensitively.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.EmailAlreadyRegistered)
+            .DocumentsProblem(StatusCodes.Status503ServiceUnavailable, Passwords.BusyMessage);
 
     private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> Handle(
         RegisterRequest request, NpgsqlDataSource dataSource, Passwords passwords, TimeProvider clock, CancellationToken cancellationToken)

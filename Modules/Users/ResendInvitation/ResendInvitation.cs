@@ -1,7 +1,8 @@
 
 namespace RetailPerformer.Users.ResendInvitation;
 
-public sealed record ResendInvitationRequest(string? UserId);
+[RequestSchema]
+public sealed record ResendInvitationRequest([property: Required, ApiFormat(ApiFormatAttribute.Uuid)] string? UserId);
 
 public sealed record ResendInvitationResponse(bool Success, bool InvitationSent, InvitationResponse Invitation);
 
@@ -32,6 +33,7 @@ internal static class ResendInvitationEndpoint
         group.MapPost("", Handle)
             .Validate<ResendInvitationRequest>()
             .WithExample(RequestExample, ResponseExample)
+            .WithMetadata(CreatedWithoutLocation.Instance)
             .WithName("ResendInvitation")
             .WithSummary("Send (or resend) a person's invitation")
             .WithDescription("""
@@ -39,8 +41,8 @@ internal static class ResendInvitationEndpoint
                 (new code, valid 7 days) is created and emailed, and every earlier one of that person becomes void. Refused (400) for a gérant,
                 a suspended or deleted person, or someone who already chose a password; another tenant's person is 404.
                 """)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, PasswordAlreadyChosen)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Created<ResendInvitationResponse>, ProblemHttpResult>> Handle(
         ResendInvitationRequest request, AppUser gerant, NpgsqlDataSource dataSource, InvitationService invitations, TimeProvider clock,

@@ -7,7 +7,8 @@ namespace RetailPerformer.Users.UpdateUser;
 /// The whitelist of the v1.0 notice. Anything else in the body (email, role, store_id, tenant_id, gerant_id)
 /// is ignored, never applied.
 /// </summary>
-public sealed record UpdateUserRequest(string? Name, string? Phone, string? Status, string? ExternalId)
+[RequestSchema]
+public sealed record UpdateUserRequest(string? Name, string? Phone, [property: AllowedValues(UserStatuses.Active, UserStatuses.Suspended)] string? Status, string? ExternalId)
 {
     internal bool HasAnyField => Name is not null || Phone is not null || Status is not null || ExternalId is not null;
 }
@@ -42,13 +43,14 @@ internal static class UpdateUserEndpoint
             .RequireApiKey(Scopes.UsersWrite)
             .Validate<UpdateUserRequest>()
             .RequireStoreAccess(new StoreFrom.Person())
-            .WithExample(RequestExample, null)
+            .WithExample(RequestExample, UserExamples.UpdatedSeller)
             .WithName(family.Name("UpdateUser"))
             .WithSummary("Update a manager or seller")
             .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A deleted person cannot be updated (400), nor a person of a deleted store reactivated (400); suspending ends the person's sessions for good. A body with none of them is 400 `No fields to update`.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.NoFieldsToUpdate)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, DeletedCannotChange)
+            .DocumentsProblem(StatusCodes.Status403Forbidden, GerantStatus)
+            .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
     private static async Task<Results<Ok<UpdateUserResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, UpdateUserRequest request, ApiKeyCaller caller,

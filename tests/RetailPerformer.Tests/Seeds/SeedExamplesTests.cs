@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
@@ -115,34 +114,20 @@ public sealed partial class SeedExamplesTests(ApiFactory api) : IClassFixture<Ap
         throw new InvalidOperationException("No python3 here can import requests: run scripts/prerequisites (Debian: apt-get install python3-requests) or set RP_PYTHON");
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NODE_PATH"] = Path.Combine(TestsFolder(), "SeedExamples", "node_modules");
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> Run(string program, params string[] arguments) =>
+        ExternalProcess.RunAsync(program, arguments, environment: new Dictionary<string, string>
+        {
+            ["NODE_PATH"] = Path.Combine(ExternalProcess.TestsFolder(), "SeedExamples", "node_modules"),
+            ["PYTHONIOENCODING"] = "utf-8",
+        });
 
     [GeneratedRegex(@"```(?<lang>[a-z]+)\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
 
-    private static string TestsFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RetailPerformer.Tests.csproj"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("The test project folder was not found above the test binaries");
-    }
-
     /// <summary>shared/seeds beside the checkout (where CI and every developer have it).</summary>
     private static string SeedsFolder()
     {
-        var directory = new DirectoryInfo(TestsFolder());
+        var directory = new DirectoryInfo(ExternalProcess.TestsFolder());
         while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "shared", "seeds"))) directory = directory.Parent;
         return directory is null
             ? throw new InvalidOperationException("shared/seeds was not found beside the checkout: the seed examples cannot be run")
