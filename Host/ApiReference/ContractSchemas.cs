@@ -102,11 +102,15 @@ internal static class ContractSchemas
         schema.Type = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
     }
 
-    private static void RequireOnlyTheRequired(OpenApiSchema schema, JsonTypeInfo type) =>
+    private static void RequireOnlyTheRequired(OpenApiSchema schema, JsonTypeInfo type)
+    {
         schema.Required = type.Properties
             .Where(p => (p.AttributeProvider as MemberInfo)?.GetCustomAttribute<RequiredAttribute>() is not null)
             .Select(p => p.Name)
             .ToHashSet();
+        if (type.Type.GetCustomAttribute<RequiresOneOfAttribute>() is { } oneOf)
+            schema.AnyOf = oneOf.Properties.Select(p => (IOpenApiSchema)new OpenApiSchema { Required = new HashSet<string> { p } }).ToList();
+    }
 
     private static MemberInfo? MemberOf(ApiParameterDescription parameter) => parameter.ParameterDescriptor switch
     {

@@ -13,6 +13,17 @@ internal sealed class StoreDirectory(NpgsqlDataSource dataSource) : IStoreDirect
             $"SELECT {SummaryColumns} FROM stores.stores WHERE tenant_id = @tenantId AND id = @storeId", new { tenantId, storeId });
     }
 
+    public async Task<IReadOnlyList<StoreSummary>> FindByExternalIdAsync(Guid tenantId, string externalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var stores = await connection.QueryAsync<StoreSummary>($"""
+            SELECT {SummaryColumns} FROM stores.stores
+            WHERE tenant_id = @tenantId AND external_id = {UserText.NfcSql("@externalId")}
+            ORDER BY active DESC, deleted_at DESC NULLS LAST, id
+            """, new { tenantId, externalId = UserText.Canonical(externalId) });
+        return stores.ToList();
+    }
+
     public async Task<IReadOnlyList<Guid>> UnknownAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, CancellationToken cancellationToken)
     {
         if (storeIds.Count == 0) return [];

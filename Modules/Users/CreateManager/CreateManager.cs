@@ -34,9 +34,10 @@ internal static class CreateManagerEndpoint
             .WithExample(RequestExample, ResponseExample)
             .WithName(family.Name("CreateManager"))
             .WithSummary("Create a manager in a store")
-            .WithDescription("The store comes from the path only (a store_id in the body is ignored). Email unique across the product. `send_invitation` (default true) emails a single-use invitation; `invitation_sent` says whether it was handed to an SMTP server.")
+            .WithDescription("The store comes from the path only (a store_id in the body is ignored). Email unique across the product. `send_invitation` (default true) emails a single-use invitation; `invitation_sent` says whether it was handed to an SMTP server. `external_id` (the id your system gives the person) is unique among the tenant's people who are not deleted: a taken one is 400.")
             .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.EmailAlreadyRegistered)
             .DocumentsProblem(StatusCodes.Status400BadRequest, PersonCreation.StoreInactive)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.ExternalIdAlreadyUsed)
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.StoreNotFound);
 
     private static async Task<Results<Created<CreateManagerResponse>, Ok<CreateManagerResponse>, ProblemHttpResult>> Handle(

@@ -39,6 +39,7 @@ internal static class CreateSellerEndpoint
             .WithDescription("As managers, plus `manager_id`: it must be an active manager of that store (else 404); without it, the store's longest-serving active manager is assigned (none if the store has no manager yet).")
             .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.EmailAlreadyRegistered)
             .DocumentsProblem(StatusCodes.Status400BadRequest, PersonCreation.StoreInactive)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.ExternalIdAlreadyUsed)
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.StoreNotFound)
             .DocumentsProblem(StatusCodes.Status404NotFound, UserMessages.ManagerNotFoundInStore);
 

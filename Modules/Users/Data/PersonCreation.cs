@@ -35,19 +35,28 @@ internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirector
         if (await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is not { Active: true })
             return new Outcome(null, false, Problems.BadRequest(StoreInactive));
 
-        var person = await connection.QuerySingleOrDefaultAsync<UserRow>($"""
+        UserRow? person;
+        try
+        {
+            person = await connection.QuerySingleOrDefaultAsync<UserRow>($"""
             INSERT INTO users.users (tenant_id, id, role, name, email, email_normalized, phone, external_id, store_id, manager_id,
                                      security_stamp, created_at, updated_at)
-            VALUES (@TenantId, @id, @role, @name, {Emails.StoredSql("@email")}, {Emails.ComparedSql("@normalized")}, @Phone, @externalId, @storeId, @managerId, @stamp, @now, @now)
+            VALUES (@TenantId, @id, @role, @name, {Emails.StoredSql("@email")}, {Emails.ComparedSql("@normalized")}, @Phone, {UserText.NfcSql("@externalId")}, @storeId, @managerId, @stamp, @now, @now)
             ON CONFLICT (email_normalized) WHERE status <> 'deleted' DO NOTHING
             RETURNING {UserRow.Columns}
             """,
             new
             {
                 caller.TenantId, id = Guid.CreateVersion7(), role, name = fields.Name!.Trim(), email, normalized = Emails.Normalize(email),
-                fields.Phone, externalId = string.IsNullOrWhiteSpace(fields.ExternalId) ? null : fields.ExternalId.Trim(),
+                // Canonical and NFC, as a store's: the unique index then compares what an integration means.
+                fields.Phone, externalId = UserText.CanonicalOrNull(fields.ExternalId),
                 storeId, managerId, stamp = Passwords.NewSecurityStamp(), now,
             }, transaction);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == UserMessages.ExternalIdIndex)
+        {
+            return new Outcome(null, false, Problems.BadRequest(UserMessages.ExternalIdAlreadyUsed));
+        }
         if (person is null) return new Outcome(null, false, Problems.BadRequest(UserMessages.EmailAlreadyRegistered));
 
         var invitation = sendInvitation ? await invitations.CreateAsync(connection, transaction, caller.TenantId, person.Id, email) : null;

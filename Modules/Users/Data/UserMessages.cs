@@ -5,6 +5,9 @@ internal static class UserMessages
 {
     public const string NoFieldsToUpdate = "No fields to update";
     public const string EmailAlreadyRegistered = "Email already registered";
+    public const string ExternalIdAlreadyUsed = "A person with this external_id already exists";
+    /// <summary>The unique index behind <see cref="ExternalIdAlreadyUsed"/> (migration 0004).</summary>
+    public const string ExternalIdIndex = "users_live_external_id";
     public const string ManagerNotFoundInStore = "Manager not found in this store";
     public const string ManagerDeleted = "Manager supprimé avec succès";
     public const string SellerDeleted = "Seller supprimé avec succès";

@@ -53,6 +53,22 @@ internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider c
         return await reader.ReadAsync(cancellationToken) ? new PersonPlace(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1)) : null;
     }
 
+    public async Task<IReadOnlyList<(string ExternalId, StaffMember Seller)>> SellersByExternalIdAsync(
+        Guid tenantId, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+    {
+        if (externalIds.Count == 0) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Each row says which canonical id it matched, so that every id is named back as the caller wrote it.
+        var rows = await connection.QueryAsync<StaffRow>($"""
+            SELECT x.given AS matched, {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))}
+            FROM unnest(@ids) AS x(given)
+            JOIN users.users u ON u.tenant_id = @tenantId AND u.role = 'seller' AND u.external_id = {UserText.NfcSql("x.given")}
+            ORDER BY u.status = 'deleted', u.deleted_at DESC NULLS LAST, u.id
+            """, new { tenantId, ids = externalIds.Select(UserText.Canonical).Distinct().ToArray() });
+        var byCanonical = rows.ToLookup(r => r.Matched);
+        return externalIds.SelectMany(given => byCanonical[UserText.Canonical(given)].Select(r => (given, r.ToMember()))).ToList();
+    }
+
     public async Task<StaffMember?> FindSellerAsync(Guid tenantId, Guid sellerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -63,6 +79,8 @@ internal sealed class StaffDirectory(NpgsqlDataSource dataSource, TimeProvider c
 
     private sealed record StaffRow
     {
+        /// <summary>Only in <see cref="SellersByExternalIdAsync"/>: the canonical external id the row matched.</summary>
+        public string? Matched { get; init; }
         public Guid Id { get; init; }
         public Guid StoreId { get; init; }
         public string Role { get; init; } = "";

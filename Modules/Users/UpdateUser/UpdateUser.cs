@@ -46,9 +46,10 @@ internal static class UpdateUserEndpoint
             .WithExample(RequestExample, UserExamples.UpdatedSeller)
             .WithName(family.Name("UpdateUser"))
             .WithSummary("Update a manager or seller")
-            .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A deleted person cannot be updated (400), nor a person of a deleted store reactivated (400); suspending ends the person's sessions for good. A body with none of them is 400 `No fields to update`.")
+            .WithDescription("Whitelisted fields only: name, phone, status (active | suspended), external_id. Email, role, store and tenant are never changed. A deleted person cannot be updated (400), nor a person of a deleted store reactivated (400); suspending ends the person's sessions for good. A body with none of them is 400 `No fields to update`. `external_id` (the id your system gives the person) is unique among the tenant's people who are not deleted: a taken one is 400.")
             .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.NoFieldsToUpdate)
             .DocumentsProblem(StatusCodes.Status400BadRequest, DeletedCannotChange)
+            .DocumentsProblem(StatusCodes.Status400BadRequest, UserMessages.ExternalIdAlreadyUsed)
             .DocumentsProblem(StatusCodes.Status403Forbidden, GerantStatus)
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.UserNotFound);
 
@@ -73,19 +74,30 @@ internal static class UpdateUserEndpoint
                 return Problems.BadRequest(StoreDeletedCannotReactivate);
         }
 
-        var updated = await connection.QuerySingleAsync<UserRow>($"""
+        UserRow updated;
+        try
+        {
+            updated = await connection.QuerySingleAsync<UserRow>($"""
             UPDATE users.users SET
                 name = COALESCE(@name, name),
                 phone = COALESCE(@Phone, phone),
                 status = COALESCE(@Status, status),
                 -- Suspending ends every session for good: tokens issued before carry the old stamp, reactivation or not.
                 security_stamp = CASE WHEN @Status = 'suspended' AND status <> 'suspended' THEN @stamp ELSE security_stamp END,
-                external_id = COALESCE(@ExternalId, external_id),
+                external_id = COALESCE({UserText.NfcSql("@externalId")}, external_id),
                 updated_at = @now
             WHERE tenant_id = @TenantId AND id = @id
             RETURNING {UserRow.Columns}
-            """, new { name = request.Name?.Trim(), request.Phone, request.Status, request.ExternalId, stamp = Passwords.NewSecurityStamp(), now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id },
-            transaction);
+            """, new
+            {
+                name = request.Name?.Trim(), request.Phone, request.Status, externalId = UserText.CanonicalOrNull(request.ExternalId),
+                stamp = Passwords.NewSecurityStamp(), now = clock.GetUtcNow().UtcDateTime, caller.TenantId, id,
+            }, transaction);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == UserMessages.ExternalIdIndex)
+        {
+            return Problems.BadRequest(UserMessages.ExternalIdAlreadyUsed);
+        }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new UpdateUserResponse(true, updated.Id, PersonResponse.From(updated)));
     }

@@ -130,7 +130,18 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
             var schema = Resolve(document, body["schema"]!);
             var example = body["example"]!.AsObject();
             var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
-            var optional = schema["properties"]!.AsObject().Select(p => p.Key).Where(p => !required.Contains(p)).ToList();
+            // anyOf of required lists: one of those fields is needed (store_id or store_external_id).
+            var oneOf = schema["anyOf"]?.AsArray().Select(a => a!["required"]![0]!.GetValue<string>()).ToList() ?? [];
+            var optional = schema["properties"]!.AsObject().Select(p => p.Key).Where(p => !required.Contains(p) && !oneOf.Contains(p)).ToList();
+            if (oneOf.Count > 0)
+            {
+                var withNone = example.DeepClone().AsObject();
+                foreach (var field in oneOf) withNone.Remove(field);
+                var refused = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(withNone) });
+                refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"{name} without any of {string.Join(", ", oneOf)}");
+                (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name)
+                    .ShouldContain(oneOf[0], $"{name} without any of {string.Join(", ", oneOf)}");
+            }
 
             foreach (var field in required)
             {

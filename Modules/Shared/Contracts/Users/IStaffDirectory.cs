@@ -23,6 +23,13 @@ public interface IStaffDirectory
     /// <summary>A person of the tenant (whatever their role and status), or null: what the store restriction needs.</summary>
     Task<PersonPlace?> FindPlaceAsync(Guid tenantId, Guid personId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenant's sellers (whatever their status and store) whose <c>external_id</c> is one of <paramref name="externalIds"/>
+    /// (compared as stored: canonical, NFC): at most one not deleted per id (a unique index), then deleted ones.
+    /// </summary>
+    Task<IReadOnlyList<(string ExternalId, StaffMember Seller)>> SellersByExternalIdAsync(
+        Guid tenantId, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
+
     /// <summary>A seller of the tenant (whatever their status), or null.</summary>
     Task<StaffMember?> FindSellerAsync(Guid tenantId, Guid sellerId, CancellationToken cancellationToken);
 }
