@@ -11,6 +11,7 @@ using RetailPerformer.Shared.Text;
 using RetailPerformer.Stats;
 using RetailPerformer.Stores;
 using RetailPerformer.Users;
+using RetailPerformer.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -49,7 +50,8 @@ builder.Services
     .AddStoresModule(builder.Configuration)
     .AddKeysModule(builder.Configuration)
     .AddKpiModule(builder.Configuration)
-    .AddStatsModule(builder.Configuration);
+    .AddStatsModule(builder.Configuration)
+    .AddWebConsoleModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -62,6 +64,7 @@ app.UseHeadAsGet();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();   // the console's forms (after authentication and authorization, as the framework asks)
 app.UseApiKeyGate();   // integration routes: API key, scope, the key's rate budget
 app.UseIdempotencyKeys();
 
@@ -74,6 +77,7 @@ app.MapStoresModule();
 app.MapKeysModule();
 app.MapKpiModule();
 app.MapStatsModule();
+app.MapWebConsoleModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -39,6 +39,6 @@ public static class ClientAddresses
     public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app, IConfiguration configuration) =>
         TrustedProxies(configuration).Length == 0 ? app : app.UseForwardedHeaders();
 
-    /// <summary>The client's address as the throttles key it ("unknown" for in-process test servers).</summary>
-    public static string Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address as the throttles key it (the person's, for the web console's own calls; "unknown" for in-process test servers).</summary>
+    public static string Of(HttpContext context) => ConsoleHop.ClientOf(context) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

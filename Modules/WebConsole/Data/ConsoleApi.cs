@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace RetailPerformer.WebConsole.Data;
+
+/// <summary>
+/// The console's way to act: the host's own JSON API, over loopback, as the signed-in person (their bearer token). No
+/// second copy of a rule: what the API checks, refuses and says is what the console shows. The person's own address
+/// travels with the call (<see cref="ConsoleHop"/>), so sign-in throttles count them, not the host.
+/// </summary>
+internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAccessor accessor)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public Task<ApiAnswer> GetAsync(string path, string? token) => SendAsync(HttpMethod.Get, path, null, token);
+
+    public Task<ApiAnswer> PostAsync(string path, object? body, string? token) => SendAsync(HttpMethod.Post, path, body, token);
+
+    public Task<ApiAnswer> DeleteAsync(string path, string? token) => SendAsync(HttpMethod.Delete, path, null, token);
+
+    private async Task<ApiAnswer> SendAsync(HttpMethod method, string path, object? body, string? token)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(OwnAddress(), path));
+        if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        if (token is not null) request.Headers.Authorization = new("Bearer", token);
+        if (accessor.HttpContext is { } context) ConsoleHop.Forward(request, context);
+        using var response = await http.SendAsync(request, accessor.HttpContext?.RequestAborted ?? CancellationToken.None);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : default;
+        return new ApiAnswer(response.StatusCode, json);
+    }
+
+    /// <summary>Where this host listens (its first address; a wildcard one is reached on loopback).</summary>
+    private Uri OwnAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                      ?? throw new InvalidOperationException("The host listens nowhere: the console cannot reach its API");
+        var uri = new Uri(address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://[::1]"));
+        return new Uri(uri.GetLeftPart(UriPartial.Authority));
+    }
+
+    public static bool IsSessionOver(ApiAnswer answer) => answer.Status == HttpStatusCode.Unauthorized;
+}

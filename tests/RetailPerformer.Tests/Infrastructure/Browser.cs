@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace RetailPerformer.Tests.Infrastructure;
+
+/// <summary>
+/// A real Chromium driven by Playwright, for the web console's tests: the machine's own (Debian's <c>chromium</c>, which
+/// scripts/prerequisites installs; <c>RP_CHROMIUM</c> names another), launched once per test run, one fresh context
+/// (cookies, clipboard) per page, 375 px wide like a phone, French.
+/// </summary>
+public static class Browser
+{
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
+
+    public static async Task<IPage> PageAsync(ApiFactory api)
+    {
+        var context = await (await Shared.Value).NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = api.Client().BaseAddress!.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
+            Locale = "fr-FR",
+            Permissions = ["clipboard-read", "clipboard-write"],
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Where <c>scripts/screenshots</c> asked the console's tests to leave their pictures (RP_SCREENSHOTS), or null.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("RP_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("RP_CHROMIUM") is { Length: > 0 } named ? named
+            : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
+            : throw new InvalidOperationException("No Chromium here: run scripts/prerequisites (Debian: apt-get install chromium) or set RP_CHROMIUM");
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // As root (CI), Chromium refuses to start inside its sandbox.
+            Args = ["--no-sandbox"],
+        });
+    }
+}
