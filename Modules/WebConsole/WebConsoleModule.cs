@@ -36,6 +36,8 @@ public static class WebConsoleModule
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleSession.SignedInPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ConsoleSession.StaffPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ConsoleSession.RoleClaim, "gerant", "manager"))
             .AddPolicy(ConsoleSession.GerantPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(ConsoleSession.RoleClaim, "gerant"));
         services.AddHttpClient<ConsoleApi>().RemoveAllLoggers();   // the API logs the calls itself

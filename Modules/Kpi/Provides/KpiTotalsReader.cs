@@ -22,4 +22,21 @@ internal sealed class KpiTotalsReader(NpgsqlDataSource dataSource) : IKpiTotals
             totals[reader.GetGuid(0)] = new KpiTotals(reader.GetDecimal(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         return totals;
     }
+
+    public async Task<IReadOnlyList<(DateOnly Day, decimal Ca)>> DailyCaAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end,
+        CancellationToken cancellationToken)
+    {
+        if (storeIds.Count == 0) return [];
+        await using var command = dataSource.CreateCommand("""
+            SELECT date, sum(ca) FROM kpi.store_daily_totals
+            WHERE tenant_id = $1 AND store_id = ANY($2) AND date BETWEEN $3 AND $4
+            GROUP BY date ORDER BY date
+            """);
+        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var days = new List<(DateOnly, decimal)>();
+        while (await reader.ReadAsync(cancellationToken)) days.Add((reader.GetFieldValue<DateOnly>(0), reader.GetDecimal(1)));
+        return days;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RetailPerformer.Shared.Http;
@@ -37,6 +38,7 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyRequirement>() is not { } requirement) return next(context);
 
+        if (ConsoleHop.IsFromConsole(context)) return AdmitConsolePersonAsync(context, requirement);
         if (ReadPresentedKey(context.Request) is not { } presented) return RefuseKeyAsync(context, "missing");
 
         // A cached key answers synchronously: no state machine on the common path.
@@ -74,6 +76,38 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
         }
 
         return next(context);
+    }
+
+    /// <summary>
+    /// The web console acting for a signed-in person (<see cref="ConsoleHop"/>: this process, over loopback, with the
+    /// person's bearer token): a gérant as a key with every permission on every store of their chain, a manager as a
+    /// key reading their own store; anyone else has no integration access. So the console's stores, people and
+    /// statistics pages run the integration slices themselves — their validation, store restriction and messages —
+    /// rather than a copy of them. No key, so no key budget: the sign-in behind the token is throttled instead.
+    /// </summary>
+    private async Task AdmitConsolePersonAsync(HttpContext context, ApiKeyRequirement requirement)
+    {
+        if ((await context.AuthenticateAsync(UserAuthenticationHandler.SchemeName)).Principal is not { } principal
+            || AppUser.FromPrincipal(principal) is not { } person)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, UserAuthenticationHandler.TokenRequired);
+            return;
+        }
+        ApiKeyCaller? caller = person switch
+        {
+            { Role: Roles.Gerant } => new(Guid.Empty, "console", person.TenantId, person.UserId, Scopes.All.ToHashSet(), null, null),
+            { Role: Roles.Manager, StoreId: { } store } => new(Guid.Empty, "console", person.TenantId, Guid.Empty,
+                new HashSet<string> { Scopes.StatsRead, Scopes.StoresRead }, new HashSet<Guid> { store }, null),
+            _ => null,
+        };
+        if (caller is null || !requirement.IsMetBy(caller))
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, requirement.FailureMessage);
+            return;
+        }
+        context.Features.Set(caller);
+        context.User = caller.Principal;
+        await next(context);
     }
 
     // The budget headers' values are small numbers: formatted once, not on every request (`bench/run --only me,health`).

@@ -26,10 +26,12 @@ public static class ConsoleHop
     }
 
     /// <summary>The person's address when <paramref name="context"/> is such a call, else null.</summary>
-    public static string? ClientOf(HttpContext context)
-    {
-        if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote)) return null;
-        if (context.Request.Headers[SecretHeader] is not [{ } presented] || context.Request.Headers[ClientHeader] is not [{ } client]) return null;
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Secret) ? client : null;
-    }
+    public static string? ClientOf(HttpContext context) =>
+        IsFromConsole(context) && context.Request.Headers[ClientHeader] is [{ } client] ? client : null;
+
+    /// <summary>Whether <paramref name="context"/> is this process's console calling its own API (loopback and the secret).</summary>
+    public static bool IsFromConsole(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+        && context.Request.Headers[SecretHeader] is [{ } presented]
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Secret);
 }

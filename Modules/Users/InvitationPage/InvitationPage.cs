@@ -51,7 +51,7 @@ internal static class InvitationPageEndpoint
         context.Response.Headers.CacheControl = "no-store";
         return Page(StatusCodes.Status200OK,
             Paragraph($"Mot de passe enregistré. Vous pouvez maintenant vous connecter avec {Html(user.Email)}.")
-            + """<p><a href="/scalar">Référence de l'API</a></p>""");
+            + """<p><a href="/connexion">Se connecter à la console</a> · <a href="/scalar">Référence de l'API</a></p>""");
     }
 
     private static string Form(string token, string name, string email, string? error) => $"""

@@ -19,7 +19,25 @@ internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAc
 
     public Task<ApiAnswer> PostAsync(string path, object? body, string? token) => SendAsync(HttpMethod.Post, path, body, token);
 
+    public Task<ApiAnswer> PatchAsync(string path, object? body, string? token) => SendAsync(HttpMethod.Patch, path, body, token);
+
+    public Task<ApiAnswer> PutAsync(string path, object? body, string? token) => SendAsync(HttpMethod.Put, path, body, token);
+
     public Task<ApiAnswer> DeleteAsync(string path, string? token) => SendAsync(HttpMethod.Delete, path, null, token);
+
+    /// <summary>Every item of a paged list (<c>meta.pages</c>), 100 at a time; null when the session is over.</summary>
+    public async Task<List<JsonElement>?> GetAllAsync(string path, string items, string? token)
+    {
+        var all = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await GetAsync($"{path}{(path.Contains('?') ? '&' : '?')}limit=100&page={page}", token);
+            if (IsSessionOver(answer)) return null;
+            if (!answer.Succeeded) return all;
+            all.AddRange(answer.Body.GetProperty(items).EnumerateArray());
+            if (page >= answer.Body.GetProperty("meta").GetProperty("pages").GetInt64()) return all;
+        }
+    }
 
     private async Task<ApiAnswer> SendAsync(HttpMethod method, string path, object? body, string? token)
     {

@@ -13,6 +13,8 @@ internal static class ConsoleSession
     public const string Scheme = "Console";
     public const string GerantPolicy = "console:gerant";
     public const string SignedInPolicy = "console:signed-in";
+    /// <summary>A gérant, or a manager (their own store).</summary>
+    public const string StaffPolicy = "console:staff";
     public const string TokenClaim = "rp:console_token";
     public const string TenantClaim = "rp:tenant_id";
     public const string RoleClaim = "rp:role";

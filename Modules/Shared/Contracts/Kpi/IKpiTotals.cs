@@ -12,4 +12,8 @@ public interface IKpiTotals
     /// <summary>One entry per store that has KPI in the period; stores without any are absent.</summary>
     Task<IReadOnlyDictionary<Guid, KpiTotals>> ByStoreAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end,
         CancellationToken cancellationToken);
+
+    /// <summary>The CA of these stores together, day by day over the period (days without KPI absent): the console's chart.</summary>
+    Task<IReadOnlyList<(DateOnly Day, decimal Ca)>> DailyCaAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end,
+        CancellationToken cancellationToken);
 }
