@@ -24,6 +24,13 @@ public static class Browser
         return await context.NewPageAsync();
     }
 
+    /// <summary>The page is readable at 375 px: nothing wider than the screen (a table may scroll inside its own box).</summary>
+    public static async Task ShouldFitAPhoneAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        if (width > 375) throw new Xunit.Sdk.XunitException($"{page.Url} is {width} px wide at 375 px");
+    }
+
     /// <summary>Where <c>scripts/screenshots</c> asked the console's tests to leave their pictures (RP_SCREENSHOTS), or null.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -43,7 +50,7 @@ public static class Browser
             ExecutablePath = chromium,
             Headless = true,
             // As root (CI), Chromium refuses to start inside its sandbox.
-            Args = ["--no-sandbox"],
+            Args = ["--no-sandbox", "--lang=fr-FR"],
         });
     }
 }

@@ -18,6 +18,10 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task The_guides_key_workflow_from_sign_up_to_history()
     {
         var page = await Browser.PageAsync(api);
+        // Everything a page needs comes from this host: nothing from a CDN.
+        var elsewhere = new List<string>();
+        var host = new Uri(api.Client().BaseAddress!.ToString()).Authority;
+        page.Request += (_, request) => { if (new Uri(request.Url).Authority != host) elsewhere.Add(request.Url); };
         var (_, tenant) = await ConsolePeople.SignUpAsync(api, page);
         var marseille = await ConsolePeople.StoreAsync(api, tenant, "Skyco Marseille");
         await ConsolePeople.StoreAsync(api, tenant, "Skyco Lyon");
@@ -44,6 +48,7 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
         var card = Card(page, "Caisse Skyco Marseille");
         await card.GetByText("Skyco Marseille", new() { Exact = true }).WaitForAsync();
         (await card.Locator(".last-used").InnerTextAsync()).ShouldBe("jamais");
+        await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-keys");
 
         // The key works against the integration API, on its store only, and its last use shows.
@@ -75,6 +80,7 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
         await page.GotoAsync("/integrations");
         (await page.Locator("li.key .status").AllInnerTextsAsync()).ShouldBe(["désactivée", "désactivée"]);
         (await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^(Régénérer|Désactiver) la clé") }).CountAsync()).ShouldBe(0);
+        elsewhere.ShouldBeEmpty();
     }
 
     [Fact]

@@ -86,5 +86,33 @@ public sealed class KpiEntryConsoleTests(ApiFactory api) : IClassFixture<ApiFact
         await page.GetByRole(AriaRole.Status).GetByText("enregistrée").WaitForAsync();
         (await api.Scalar<decimal>("SELECT ca_journalier FROM kpi.entries WHERE seller_id = $1", seller)).ShouldBe(980.25m);
         (await api.Scalar<string>("SELECT source FROM kpi.entries WHERE seller_id = $1", seller)).ShouldBe("manager_app");
+
+        // Their store's figures: the statistics page, their store only.
+        var otherStore = await tenant.CreateStoreAsync(admin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statistiques", Exact = true }).ClickAsync();
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
+        (await page.Locator($"tbody tr[data-store='{store}']").CountAsync()).ShouldBe(1);
+        (await page.Locator($"tbody tr[data-store='{otherStore}']").CountAsync()).ShouldBe(0);
+
+        // Suspended by the gérant: the manager's session ends at their next page.
+        await (await admin.PutJson($"/api/v1/integrations/users/{await api.Scalar<Guid>("SELECT id FROM users.users WHERE email = $1", managerEmail!)}",
+            new { status = "suspended" })).ShouldBe(System.Net.HttpStatusCode.OK);
+        await page.GotoAsync("/saisie");
+        page.Url.ShouldContain("/connexion");
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_writes_nothing()
+    {
+        var page = await Browser.PageAsync(api);
+        var (_, tenant) = await ConsolePeople.SignUpAsync(api, page);
+        await page.GotoAsync("/magasins");
+        await page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.remove())");
+        await page.GetByLabel("Nom du magasin").FillAsync("Sans jeton");
+        await page.GetByLabel("Ville (code postal et ville)").FillAsync("Paris");
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Créer le magasin" }).ClickAsync(), r => r.Request.Method == "POST");
+        answer.Status.ShouldBe(400);
+        (await api.Scalar<long>("SELECT count(*) FROM stores.stores WHERE tenant_id = $1", tenant)).ShouldBe(0);
     }
 }

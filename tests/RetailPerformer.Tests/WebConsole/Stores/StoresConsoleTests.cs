@@ -41,6 +41,7 @@ public sealed class StoresConsoleTests(ApiFactory api) : IClassFixture<ApiFactor
         var store = page.Locator("section.store").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Skyco Marseille" }) });
         await store.GetByText("1 manager(s), 1 vendeur(s)").WaitForAsync();
         api.Logs.Lines.ShouldContain(l => l.Contains("Invitation outbox") && l.Contains(sellerEmail));
+        await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-stores");
 
         // Suspend, reactivate, delete the seller.
