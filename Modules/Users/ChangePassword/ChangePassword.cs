@@ -17,8 +17,8 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
 {
     public ChangePasswordValidator()
     {
-        RuleFor(x => x.CurrentPassword).NotEmpty().MaximumLength(Passwords.MaximumLength).OverridePropertyName("currentPassword");
-        RuleFor(x => x.NewPassword).NotEmpty().Length(Passwords.MinimumLength, Passwords.MaximumLength).OverridePropertyName("newPassword");
+        RuleFor(x => x.CurrentPassword).NotEmpty().MaximumLength(Passwords.MaximumLength).WithName("currentPassword").OverridePropertyName("currentPassword");
+        RuleFor(x => x.NewPassword).NotEmpty().Length(Passwords.MinimumLength, Passwords.MaximumLength).WithName("newPassword").OverridePropertyName("newPassword");
     }
 }
 

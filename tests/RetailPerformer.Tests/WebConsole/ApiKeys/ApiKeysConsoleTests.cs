@@ -176,6 +176,21 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
         await page.GotoAsync("/integrations");
         page.Url.ShouldContain("/connexion");
 
+        // Changing one's password in the console ends the session; the new password opens a new one.
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync("battery-staple-77");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).ClickAsync();
+        await page.GetByLabel("Mot de passe actuel").FillAsync("wrong-password-9");
+        await page.GetByLabel("Nouveau mot de passe (8 caractères au moins)").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
+        (await page.Locator("#new-error").InnerTextAsync()).ShouldContain("newPassword");
+        await page.GetByLabel("Mot de passe actuel").FillAsync("battery-staple-77");
+        await page.GetByLabel("Nouveau mot de passe (8 caractères au moins)").FillAsync("third-password-3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
+        await page.GetByText("Votre session a pris fin : reconnectez-vous.").WaitForAsync();
+        (await TestTenant.SignInAsync(api, email, "third-password-3")).ShouldNotBeNullOrEmpty();
+
         // A wrong password: the API's message, on the page.
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync("not-the-password");

@@ -44,8 +44,12 @@ public sealed class StoresConsoleTests(ApiFactory api) : IClassFixture<ApiFactor
         await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-stores");
 
-        // Suspend, reactivate, delete the seller.
+        // Send the invitation again, suspend, reactivate, delete the seller.
         await page.GetByRole(AriaRole.Link, new() { Name = "Gérer Lucas Bernard" }).ClickAsync();
+        var invitationsBefore = api.Logs.Lines.Count(l => l.Contains("Invitation outbox") && l.Contains(sellerEmail));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Renvoyer l'invitation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText($"Une nouvelle invitation est envoyée à {sellerEmail}.").WaitForAsync();
+        api.Logs.Lines.Count(l => l.Contains("Invitation outbox") && l.Contains(sellerEmail)).ShouldBe(invitationsBefore + 1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Suspendre" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).GetByText("Lucas Bernard est suspendu(e)").WaitForAsync();
         (await page.Locator(".status").InnerTextAsync()).ShouldBe("suspendu");
@@ -87,6 +91,14 @@ public sealed class StoresConsoleTests(ApiFactory api) : IClassFixture<ApiFactor
         await page.GotoAsync($"/magasins/personnes/{stranger}");
         await page.GetByRole(AriaRole.Alert).GetByText("User not found").WaitForAsync();
         (await page.GetByRole(AriaRole.Button, new() { Name = "Suspendre" }).CountAsync()).ShouldBe(0);
+        // A form field made to name the other chain's store: the API does not find it, nobody is added there.
+        await page.GotoAsync("/magasins");
+        await page.EvaluateAsync($"() => {{ const o = document.createElement('option'); o.value = '{otherStore}'; o.selected = true; document.getElementById('person-store').appendChild(o); }}");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Intrus");
+        await page.GetByLabel("Adresse e-mail").FillAsync(TestTenant.UniqueEmail("intruder"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).GetByText("Store not found").WaitForAsync();
+        (await api.Scalar<long>("SELECT count(*) FROM users.users WHERE store_id = $1", otherStore)).ShouldBe(1);
         await page.GotoAsync($"/magasins/{otherStore}/supprimer");
         await page.GetByRole(AriaRole.Alert).GetByText("Store not found").WaitForAsync();
         (await api.Scalar<bool>("SELECT active FROM stores.stores WHERE id = $1", otherStore)).ShouldBeTrue();
