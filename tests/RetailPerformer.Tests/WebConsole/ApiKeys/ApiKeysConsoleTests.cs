@@ -23,6 +23,9 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
         var host = new Uri(api.Client().BaseAddress!.ToString()).Authority;
         page.Request += (_, request) => { if (new Uri(request.Url).Authority != host) elsewhere.Add(request.Url); };
         var (_, tenant) = await ConsolePeople.SignUpAsync(api, page);
+        var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "rp_console");
+        session.HttpOnly.ShouldBeTrue();
+        session.SameSite.ShouldBe(SameSiteAttribute.Lax);
         var marseille = await ConsolePeople.StoreAsync(api, tenant, "Skyco Marseille");
         await ConsolePeople.StoreAsync(api, tenant, "Skyco Lyon");
         await page.ReloadAsync();
@@ -32,6 +35,7 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Space");   // the first permission: kpi:write
         (await page.GetByLabel(new Regex("^kpi:write")).IsCheckedAsync()).ShouldBeTrue();
+        await page.GetByLabel("kpi:write (write:kpi) — Écriture des KPI (CA, ventes, articles) — Synchroniser les KPI journaliers").WaitForAsync();
         await page.GetByLabel(new Regex("^stats:read")).CheckAsync();
         await page.GetByLabel("Seulement les magasins cochés :").CheckAsync();
         await page.GetByLabel("Skyco Marseille").CheckAsync();

@@ -40,6 +40,7 @@ public sealed class StoresConsoleTests(ApiFactory api) : IClassFixture<ApiFactor
         await page.GetByRole(AriaRole.Status).GetByText("Lucas Bernard est ajouté(e). Son invitation est créée").WaitForAsync();
         var store = page.Locator("section.store").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Skyco Marseille" }) });
         await store.GetByText("1 manager(s), 1 vendeur(s)").WaitForAsync();
+        await page.GetByText("1 magasin(s), 1 manager(s) et 1 vendeur(s) actifs.").WaitForAsync();
         api.Logs.Lines.ShouldContain(l => l.Contains("Invitation outbox") && l.Contains(sellerEmail));
         await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-stores");
