@@ -15,10 +15,13 @@ public sealed record ChangePasswordResponse(
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordRequest>
 {
+    // The request's own spelling (camelCase, as the auth seed has it), in the errors' keys and in their messages.
+    private const string CurrentField = "currentPassword", NewField = "newPassword";
+
     public ChangePasswordValidator()
     {
-        RuleFor(x => x.CurrentPassword).NotEmpty().MaximumLength(Passwords.MaximumLength).WithName("currentPassword").OverridePropertyName("currentPassword");
-        RuleFor(x => x.NewPassword).NotEmpty().Length(Passwords.MinimumLength, Passwords.MaximumLength).WithName("newPassword").OverridePropertyName("newPassword");
+        RuleFor(x => x.CurrentPassword).NotEmpty().MaximumLength(Passwords.MaximumLength).WithName(CurrentField).OverridePropertyName(CurrentField);
+        RuleFor(x => x.NewPassword).NotEmpty().Length(Passwords.MinimumLength, Passwords.MaximumLength).WithName(NewField).OverridePropertyName(NewField);
     }
 }
 
