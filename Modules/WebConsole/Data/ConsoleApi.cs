@@ -11,7 +11,7 @@ namespace RetailPerformer.WebConsole.Data;
 /// second copy of a rule: what the API checks, refuses and says is what the console shows. The person's own address
 /// travels with the call (<see cref="ConsoleHop"/>), so sign-in throttles count them, not the host.
 /// </summary>
-internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAccessor accessor)
+internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAccessor accessor, Microsoft.AspNetCore.Components.NavigationManager navigation)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -32,7 +32,7 @@ internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAc
         for (var page = 1; ; page++)
         {
             var answer = await GetAsync($"{path}{(path.Contains('?') ? '&' : '?')}limit=100&page={page}", token);
-            if (IsSessionOver(answer)) return null;
+            if (SessionIsOver(answer)) return null;
             if (!answer.Succeeded) return all;
             all.AddRange(answer.Body.GetProperty(items).EnumerateArray());
             if (page >= answer.Body.GetProperty("meta").GetProperty("pages").GetInt64()) return all;
@@ -62,5 +62,14 @@ internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAc
         return new Uri(uri.GetLeftPart(UriPartial.Authority));
     }
 
-    public static bool IsSessionOver(ApiAnswer answer) => answer.Status == HttpStatusCode.Unauthorized;
+    /// <summary>
+    /// Whether the API refused the session's token (password changed, person suspended or deleted, an hour gone): then
+    /// the person is sent to sign in again, told why, and the page stops there.
+    /// </summary>
+    public bool SessionIsOver(ApiAnswer answer)
+    {
+        if (answer.Status != HttpStatusCode.Unauthorized) return false;
+        navigation.NavigateTo("/deconnexion?expiree=1");
+        return true;
+    }
 }
