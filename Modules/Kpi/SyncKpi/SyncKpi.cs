@@ -169,6 +169,7 @@ internal static class SyncKpiEndpoint
                 ids[entry] = Ids.TryParse(entry.SellerId.Trim(), out var id) ? id : null;
                 continue;
             }
+            // Live sellers come first (at most one has the id); no live one and several deleted ones: which is meant is unknown.
             var named = matches[entry.SellerExternalId!].ToList();
             if (named is [{ Status: "deleted" }, _, ..]) return (ids, Problems.BadRequest(SellerExternalIdAmbiguous(entry.SellerExternalId!, named.Count)));
             ids[entry] = named.FirstOrDefault()?.Id;

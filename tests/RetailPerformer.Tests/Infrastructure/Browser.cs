@@ -31,6 +31,17 @@ public static class Browser
         if (width > 375) throw new Xunit.Sdk.XunitException($"{page.Url} is {width} px wide at 375 px");
     }
 
+    /// <summary>Every input, select and button of the page has a name a screen reader says (a label, or its text).</summary>
+    public static async Task ShouldLabelEveryControlAsync(IPage page)
+    {
+        var unnamed = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+                .filter(e => e.labels?.length === 0 && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+                .map(e => e.outerHTML)
+            """);
+        if (unnamed.Length > 0) throw new Xunit.Sdk.XunitException($"{page.Url}: controls without a label: {string.Join(" ", unnamed)}");
+    }
+
     /// <summary>Where <c>scripts/screenshots</c> asked the console's tests to leave their pictures (RP_SCREENSHOTS), or null.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

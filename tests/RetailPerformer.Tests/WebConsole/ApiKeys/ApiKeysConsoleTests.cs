@@ -52,6 +52,7 @@ public sealed class ApiKeysConsoleTests(ApiFactory api) : IClassFixture<ApiFacto
         var card = Card(page, "Caisse Skyco Marseille");
         await card.GetByText("Skyco Marseille", new() { Exact = true }).WaitForAsync();
         (await card.Locator(".last-used").InnerTextAsync()).ShouldBe("jamais");
+        await Browser.ShouldLabelEveryControlAsync(page);
         await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-keys");
 

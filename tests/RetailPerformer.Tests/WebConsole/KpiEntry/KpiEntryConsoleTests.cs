@@ -72,6 +72,8 @@ public sealed class KpiEntryConsoleTests(ApiFactory api) : IClassFixture<ApiFact
         (await page.GetByRole(AriaRole.Button, new() { Name = "Créer le magasin" }).CountAsync()).ShouldBe(0);   // read only
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Saisie des KPI" }).ClickAsync();
+        await Browser.ShouldLabelEveryControlAsync(page);
+        await Browser.ShouldFitAPhoneAsync(page);
         await page.GetByLabel("Nombre de ventes").FillAsync("-4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la journée" }).ClickAsync();
         (await page.Locator("#ca-error").InnerTextAsync()).ShouldContain("ca_journalier");

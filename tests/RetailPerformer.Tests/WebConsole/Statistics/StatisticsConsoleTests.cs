@@ -38,6 +38,7 @@ public sealed class StatisticsConsoleTests(ApiFactory api) : IClassFixture<ApiFa
         await page.GetByLabel("Au", new() { Exact = true }).FillAsync("2025-11-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
         await page.Locator("tfoot tr").WaitForAsync();
+        await Browser.ShouldLabelEveryControlAsync(page);
         await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-statistics");
 

@@ -42,6 +42,7 @@ public sealed class StoresConsoleTests(ApiFactory api) : IClassFixture<ApiFactor
         await store.GetByText("1 manager(s), 1 vendeur(s)").WaitForAsync();
         await page.GetByText("1 magasin(s), 1 manager(s) et 1 vendeur(s) actifs.").WaitForAsync();
         api.Logs.Lines.ShouldContain(l => l.Contains("Invitation outbox") && l.Contains(sellerEmail));
+        await Browser.ShouldLabelEveryControlAsync(page);
         await Browser.ShouldFitAPhoneAsync(page);
         await Browser.ScreenshotAsync(page, "console-stores");
 
