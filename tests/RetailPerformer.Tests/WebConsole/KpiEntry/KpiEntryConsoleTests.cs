@@ -52,6 +52,21 @@ public sealed class KpiEntryConsoleTests(ApiFactory api) : IClassFixture<ApiFact
         (await total.Locator("[data-field=total_ca]").GetAttributeAsync("data-value")).ShouldBe("1250.50");
         (await total.Locator("[data-field=total_ventes]").InnerTextAsync()).ShouldBe("12");
         (await gerant.Locator($"rect.bar[data-day='{day}']").GetAttributeAsync("data-ca")).ShouldBe("1250.50");
+
+        // Deleted by the gérant: the seller's session ends at their next page.
+        await gerant.GotoAsync("/magasins");
+        await gerant.GetByRole(AriaRole.Link, new() { Name = "Gérer Lucas Bernard" }).ClickAsync();
+        await gerant.GetByLabel("Je confirme la suppression de Lucas Bernard").CheckAsync();
+        await gerant.GetByRole(AriaRole.Button, new() { Name = "Supprimer Lucas Bernard" }).ClickAsync();
+        await gerant.GetByRole(AriaRole.Status).GetByText("Lucas Bernard est supprimé(e).").WaitForAsync();
+        await seller.GotoAsync("/saisie");
+        await seller.GetByLabel("Date").FillAsync(day);
+        await seller.GetByLabel("Chiffre d'affaires du jour (€)").FillAsync("1");
+        await seller.GetByLabel("Nombre de ventes").FillAsync("1");
+        await seller.GetByLabel("Nombre d'articles").FillAsync("1");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la journée" }).ClickAsync();
+        await seller.GetByText("Votre session a pris fin : reconnectez-vous.").WaitForAsync();
+        (await api.Scalar<decimal>("SELECT sum(ca_journalier) FROM kpi.entries WHERE tenant_id = $1", tenant)).ShouldBe(1250.50m);
     }
 
     [Fact]
