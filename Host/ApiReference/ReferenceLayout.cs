@@ -20,7 +20,7 @@ internal static class ReferenceLayout
         ("Stores", "The chain's stores: list, create, read, delete (soft), and `my-stores`, the stores a key reaches with their teams."),
         ("People", "Managers and sellers: create (with or without an emailed invitation), read, update the whitelisted fields, delete (soft)."),
         ("KPI", "A day of sales figures per seller, in batches of up to 100, upserted on (seller, day)."),
-        ("Statistics", "Totals per store and for every store over a period: CA, sales, articles, average basket, transformation rate."),
+        ("Statistics", "Totals per store and for every store over a period (CA, sales, articles, average basket, transformation rate), and coverage: whether each store's sellers sent their KPI, day by day."),
     ];
 
     private static readonly (string Name, string Description)[] AppTags =

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Stats.Coverage;
 using RetailPerformer.Stats.MyStats;
 
 namespace RetailPerformer.Stats;
 
 /// <summary>
-/// The Stats module's one public door: my-stats. It owns no table yet: it composes the Stores module's
+/// The Stats module's one public door: my-stats and coverage. It owns no table yet: it composes the Stores module's
 /// list of stores with the Kpi module's per-store daily totals (kept by Kpi in the same transaction as
 /// the KPI writes), each asked through its contract.
 /// </summary>
@@ -23,7 +24,11 @@ public static class StatsModule
 
     public static IEndpointRouteBuilder MapStatsModule(this IEndpointRouteBuilder routes)
     {
-        routes.MapIntegrationEndpoints("Statistics", (group, family) => group.MapMyStats(family));
+        routes.MapIntegrationEndpoints("Statistics", (group, family) =>
+        {
+            group.MapMyStats(family);
+            group.MapCoverage(family);
+        });
         return routes;
     }
 }

@@ -23,6 +23,20 @@ internal sealed class KpiTotalsReader(NpgsqlDataSource dataSource) : IKpiTotals
         return totals;
     }
 
+    public async Task<IReadOnlyList<(Guid StoreId, DateOnly Day, Guid SellerId)>> SellerDaysAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds,
+        DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        if (storeIds.Count == 0) return [];
+        await using var command = dataSource.CreateCommand(
+            "SELECT store_id, date, seller_id FROM kpi.entries WHERE tenant_id = $1 AND store_id = ANY($2) AND date BETWEEN $3 AND $4");
+        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(Guid, DateOnly, Guid)>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetGuid(2)));
+        return rows;
+    }
+
     public async Task<IReadOnlyList<(DateOnly Day, decimal Ca)>> DailyCaAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end,
         CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using RetailPerformer.Shared.Contracts.Stores;
 
 namespace RetailPerformer.Stats.MyStats;
 
-public sealed record MyStatsRequest
+public sealed record MyStatsRequest : IPeriodQuery
 {
     [Required, ApiFormat(ApiFormatAttribute.Date), Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] public string? StartDate { get; init; }
     [Required, ApiFormat(ApiFormatAttribute.Date), Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] public string? EndDate { get; init; }
@@ -35,23 +35,8 @@ internal sealed class MyStatsValidator : AbstractValidator<MyStatsRequest>
 {
     /// <summary>Ten years: more than any dashboard asks, and a bound on what one request may read.</summary>
     public const int MaximumDays = 3660;
-    /// <summary>The calendar statistics can be asked about (its end must leave room for "the month after").</summary>
-    public static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2999, 12, 31);
-    private static readonly string OutOfRange = $"must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}";
 
-    public MyStatsValidator()
-    {
-        RuleFor(x => x.StartDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'start_date' must be a date formatted YYYY-MM-DD")
-            .Must(InRange).WithMessage($"'start_date' {OutOfRange}");
-        RuleFor(x => x.EndDate).NotEmpty().Must(d => Dates.TryParseIso(d, out _)).WithMessage("'end_date' must be a date formatted YYYY-MM-DD")
-            .Must(InRange).WithMessage($"'end_date' {OutOfRange}");
-        RuleFor(x => x).Must(x => !Dates.TryParseIso(x.StartDate, out var s) || !Dates.TryParseIso(x.EndDate, out var e) || s <= e)
-            .OverridePropertyName("start_date").WithMessage("'start_date' must not be after 'end_date'");
-        RuleFor(x => x).Must(x => !Dates.TryParseIso(x.StartDate, out var s) || !Dates.TryParseIso(x.EndDate, out var e) || e.DayNumber - s.DayNumber < MaximumDays)
-            .OverridePropertyName("end_date").WithMessage($"The period spans at most {MaximumDays} days");
-    }
-
-    private static bool InRange(string? text) => !Dates.TryParseIso(text, out var date) || (date >= Earliest && date <= Latest);
+    public MyStatsValidator() => this.ValidPeriod(MaximumDays);
 }
 
 internal static class MyStatsEndpoint
@@ -78,15 +63,13 @@ internal static class MyStatsEndpoint
                 without KPI in the period included with zeros, deleted stores included with `active: false` — and `total_all_stores`.
                 `total_ca` and `average_basket` (= total_ca / total_ventes, 0 without sales) to 2 decimals. 404 when the key reaches no store.
                 """)
-            .DocumentsInvalidField("start_date", "'start_date' must not be after 'end_date'")
+            .DocumentsInvalidField("start_date", PeriodRules.StartAfterEnd)
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.NoAccessibleStore);
 
     private static async Task<Results<Ok<MyStatsResponse>, ProblemHttpResult>> Handle(
         [AsParameters] MyStatsRequest request, ApiKeyCaller caller, IStoreDirectory stores, IKpiTotals kpi, CancellationToken cancellationToken)
     {
-        Dates.TryParseIso(request.StartDate, out var start);
-        Dates.TryParseIso(request.EndDate, out var end);
-
+        var (start, end) = PeriodRules.Of(request);
         var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);
         if (reachable.Count == 0) return Problems.NotFound(ProblemMessages.NoAccessibleStore);
         var totals = await kpi.ByStoreAsync(caller.TenantId, reachable.Select(s => s.Id).ToList(), start, end, cancellationToken);

@@ -83,7 +83,7 @@ public sealed class HttpHygieneTests(FaultyApiFactory api) : IClassFixture<Fault
         foreach (var template in paths)
         {
             var path = template.Replace("{store_id}", store.ToString()).Replace("{user_id}", seller.ToString()).Replace("{id}", key.Id.ToString())
-                       + (template.EndsWith("my-stats") ? "?start_date=2024-01-01&end_date=2024-01-31" : "");
+                       + (template.EndsWith("my-stats") || template.EndsWith("coverage") ? "?start_date=2024-01-01&end_date=2024-01-31" : "");
             HttpRequestMessage Request(HttpMethod method)
             {
                 var request = new HttpRequestMessage(method, path);

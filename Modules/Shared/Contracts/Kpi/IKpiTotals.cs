@@ -13,6 +13,10 @@ public interface IKpiTotals
     Task<IReadOnlyDictionary<Guid, KpiTotals>> ByStoreAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end,
         CancellationToken cancellationToken);
 
+    /// <summary>Which sellers have KPI on which day in these stores over the period (coverage: did last night's data arrive).</summary>
+    Task<IReadOnlyList<(Guid StoreId, DateOnly Day, Guid SellerId)>> SellerDaysAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start,
+        DateOnly end, CancellationToken cancellationToken);
+
     /// <summary>The CA of these stores together, day by day over the period (days without KPI absent): the console's chart.</summary>
     Task<IReadOnlyList<(DateOnly Day, decimal Ca)>> DailyCaAsync(Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end,
         CancellationToken cancellationToken);

@@ -3,7 +3,7 @@
 // payloads. `tsc --noEmit` must accept it as is: a field the document marks wrongly required, or types wrongly,
 // fails ./test.
 import { createClient } from '../generated/client/client/index.js';
-import { createManager, createSeller, createStore, myStats, myStores, syncKpi } from '../generated/client/sdk.gen.js';
+import { coverage, createManager, createSeller, createStore, myStats, myStores, syncKpi } from '../generated/client/sdk.gen.js';
 
 const api = createClient({
   baseUrl: 'https://retailperformerai.com',
@@ -81,6 +81,13 @@ export async function nightlySync(): Promise<void> {
   });
   const written: number = synced.data.entries_created + synced.data.entries_updated;
   console.log(synced.data.message, written);
+
+  // Did every active seller's day arrive? (what a nightly workflow checks before it reports success)
+  const arrived = await coverage({ client: api, throwOnError: true, query: { start_date: '2025-11-26', end_date: '2025-11-26' } });
+  if (!arrived.data.complete) {
+    for (const store of arrived.data.stores)
+      for (const day of store.days) console.log(store.store_name, day.date, day.missing_sellers.map((m) => m.name));
+  }
 
   // Section 2: les statistiques.
   const stats = await myStats({ client: api, throwOnError: true, query: { start_date: '2025-11-01', end_date: '2025-11-30' } });
