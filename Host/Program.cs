@@ -2,6 +2,7 @@ using System.Text.Json;
 using RetailPerformer.Host.ApiReference;
 using RetailPerformer.Host.Errors;
 using RetailPerformer.Host.Operations;
+using RetailPerformer.Activity;
 using RetailPerformer.Kpi;
 using RetailPerformer.Keys;
 using RetailPerformer.Shared.Auth;
@@ -51,6 +52,7 @@ builder.Services
     .AddKeysModule(builder.Configuration)
     .AddKpiModule(builder.Configuration)
     .AddStatsModule(builder.Configuration)
+    .AddActivityModule(builder.Configuration)
     .AddWebConsoleModule(builder.Configuration);
 
 var app = builder.Build();
@@ -65,6 +67,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();   // the console's forms (after authentication and authorization, as the framework asks)
+app.UseRequestLog();   // every integration request, the gate's refusals included
 app.UseApiKeyGate();   // integration routes: API key, scope, the key's rate budget
 app.UseIdempotencyKeys();
 
@@ -77,6 +80,7 @@ app.MapStoresModule();
 app.MapKeysModule();
 app.MapKpiModule();
 app.MapStatsModule();
+app.MapActivityModule();
 app.MapWebConsoleModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -26,6 +26,7 @@ public static class KeysModule
         services.AddHostedService(sp => sp.GetRequiredService<KeyUsageRecorder>());
         services.AddHostedService<KeyRevocationListener>();
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
+        services.AddSingleton<IApiKeyDirectory, ApiKeyDirectory>();
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyRecords>(sp => sp.GetRequiredService<IdempotencyRecords>());
         services.AddHostedService<IdempotencyRecordsSweeper>();

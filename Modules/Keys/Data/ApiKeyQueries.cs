@@ -47,5 +47,5 @@ internal static class ApiKeyQueries
         connection.QuerySingleOrDefaultAsync<ApiKeyRow>(
             $"SELECT {ApiKeyRow.Columns} FROM keys.api_keys WHERE tenant_id = @tenantId AND id = @id", new { tenantId, id });
 
-    public const string NotFound = "API key not found";
+    public const string NotFound = ProblemMessages.ApiKeyNotFound;
 }

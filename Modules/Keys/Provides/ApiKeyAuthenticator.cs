@@ -26,15 +26,14 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
         if (!cache.TryGet(hash, out var key)) key = await LoadAndCacheAsync(hash, cancellationToken);
 
         if (key is null) return ApiKeyAuthentication.Invalid;
-        if (!key.Active) return Revoked;
-        if (key.Caller.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return Expired;
+        // Refused, but whose: the request log ties the refusal to the tenant's key, for the gérant to see.
+        if (!key.Active) return new ApiKeyAuthentication(ApiKeyStatus.Revoked, key.Caller);
+        if (key.Caller.ExpiresAt is { } expiresAt && expiresAt <= clock.GetUtcNow()) return new ApiKeyAuthentication(ApiKeyStatus.Expired, key.Caller);
 
         usage.Touch(key.Caller.TenantId, key.Caller.KeyId);
         return key.Valid;
     }
 
-    private static readonly ApiKeyAuthentication Revoked = new(ApiKeyStatus.Revoked, null);
-    private static readonly ApiKeyAuthentication Expired = new(ApiKeyStatus.Expired, null);
 
     private async ValueTask<CachedKey?> LoadAndCacheAsync(KeyHash hash, CancellationToken cancellationToken)
     {

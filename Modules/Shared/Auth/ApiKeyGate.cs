@@ -54,7 +54,11 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
     private Task Admit(HttpContext context, ApiKeyRequirement requirement, ApiKeyAuthentication authentication)
     {
         if (authentication is not { Status: ApiKeyStatus.Valid, Caller: { } caller })
+        {
+            // A revoked or expired key is still somebody's: the request log records whose (no slice runs).
+            if (authentication.Caller is { } former) context.Features.Set(former);
             return RefuseKeyAsync(context, Reason(authentication.Status));
+        }
 
         context.Features.Set(caller);
         context.User = caller.Principal;

@@ -11,6 +11,7 @@ public static class ProblemMessages
     public const string StoreNotInKeyList = "API key does not have access to this store (not in store_ids list)";
     public const string StoreNotFound = "Store not found";
     public const string UserNotFound = "User not found";
+    public const string ApiKeyNotFound = "API key not found";
     public const string NoAccessibleStore = "No store is accessible with this API key";
     public const string RateLimited = "Rate limit exceeded for this API key; retry after the delay in Retry-After";
     public const string DatabaseUnavailable = "The database is unavailable; retry after the delay in Retry-After";

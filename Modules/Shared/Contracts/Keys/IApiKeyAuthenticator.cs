@@ -4,6 +4,7 @@ namespace RetailPerformer.Shared.Contracts.Keys;
 
 public enum ApiKeyStatus { Valid, Invalid, Expired, Revoked }
 
+/// <param name="Caller">The key's caller: for a valid key, who calls; for a revoked or expired one, whose key it was (never admitted).</param>
 public sealed record ApiKeyAuthentication(ApiKeyStatus Status, ApiKeyCaller? Caller)
 {
     public static readonly ApiKeyAuthentication Invalid = new(ApiKeyStatus.Invalid, null);

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace RetailPerformer.Activity.Data;
+
+/// <summary>
+/// Records every request of the integration API once it is answered — the key gate's refusals included, since it sits
+/// outside the gate: time, tenant and key (when the key resolved), method, route template and the ids in the path,
+/// status, duration, the problem's detail, client address, user agent, request id. Adding the record is all it does
+/// on the request's path.
+/// </summary>
+internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, TimeProvider clock)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint { } endpoint || endpoint.Metadata.GetMetadata<ApiKeyRequirement>() is null)
+        {
+            await next(context);
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        var at = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var caller = context.Features.Get<ApiKeyCaller>();
+            // The console's own calls (no key) are the person's actions, not an integration's.
+            if (caller is null || caller.KeyId != Guid.Empty)
+                log.Add(new RequestRecord(
+                    caller?.TenantId, at, caller?.KeyId, context.Request.Method, endpoint.RoutePattern.RawText ?? context.Request.Path.Value ?? "",
+                    [.. context.Request.RouteValues.Values.Select(v => Guid.TryParse(v as string, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)],
+                    context.Response.StatusCode, (float)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    context.Response.StatusCode >= 400 ? context.Features.Get<ProblemDetail>()?.Detail : null,
+                    ClientAddresses.Of(context), Truncated(context.Request.Headers.UserAgent.ToString(), 300), context.TraceIdentifier));
+        }
+    }
+
+    private static string? Truncated(string value, int length) => value.Length == 0 ? null : value.Length <= length ? value : value[..length];
+}

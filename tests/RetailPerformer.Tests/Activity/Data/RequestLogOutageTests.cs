@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Activity.Data;
+using RetailPerformer.Tests.Infrastructure;
+using Shouldly;
+
+namespace RetailPerformer.Tests.Activity.Data;
+
+/// <summary>
+/// The request log never fails a request (a host and a PostgreSQL of its own): when the log cannot be written, requests
+/// are answered as ever and the records are dropped, counted and logged; when the whole database is gone, requests get
+/// the database's 503, not a log error; and logging resumes by itself.
+/// </summary>
+public sealed class RequestLogOutageTests(OwnServerApiFactory api) : IClassFixture<OwnServerApiFactory>
+{
+    [Fact]
+    public async Task Failures_to_write_the_log_fail_no_request_and_are_counted()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var client = tenant.WithKey((await tenant.CreateKeyAsync("stats:read")).Secret);
+        var log = api.Services.GetRequiredService<RequestLog>();
+
+        // The log's table unwritable (the rest of the database fine): every request still succeeds.
+        var dropped = log.Dropped;
+        await api.Execute("ALTER TABLE activity.requests RENAME TO requests_away");
+        try
+        {
+            for (var i = 0; i < 10; i++) (await client.GetAsync("/api/v1/integrations/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await Until(() => Task.FromResult(log.Dropped >= dropped + 10));
+            api.Logs.Lines.ShouldContain(l => l.Contains("Request log:") && l.Contains("records dropped"));
+        }
+        finally
+        {
+            await api.Execute("ALTER TABLE activity.requests_away RENAME TO requests");
+        }
+
+        // The whole database gone: the answer is the database's 503, promptly.
+        await api.Cluster.StopAsync();
+        try
+        {
+            var answer = await client.GetAsync("/api/v1/integrations/me");
+            answer.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
+            if (answer.StatusCode == HttpStatusCode.ServiceUnavailable)
+                (await answer.ShouldBe(HttpStatusCode.ServiceUnavailable)).Str("detail").ShouldBe("The database is unavailable; retry after the delay in Retry-After");
+        }
+        finally
+        {
+            await api.RestartServerAsync();
+        }
+
+        // Back: the next requests are logged again.
+        var since = DateTime.UtcNow.AddSeconds(-1);
+        await Until(async () => (await client.GetAsync("/api/v1/integrations/me")).StatusCode == HttpStatusCode.OK);
+        await Until(async () => await api.Scalar<long>("SELECT count(*) FROM activity.requests WHERE tenant_id = $1 AND at >= $2", tenant.TenantId, since) > 0);
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not come true in 15 s");
+            await Task.Delay(250);
+        }
+    }
+}
