@@ -49,6 +49,7 @@ public class ApiFactory : IAsyncLifetime
         builder.UseSetting("SignIn:QueuedPasswordChecks", "100000");
         builder.UseSetting("SignIn:PasswordChecksPerSecond", "100000");
         builder.UseSetting("SignIn:ConcurrentPasswordChecks", Environment.ProcessorCount.ToString());
+        builder.UseSetting("RequestLog:Enabled", "true");   // off by default for now (its cost); the tests try it
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {
