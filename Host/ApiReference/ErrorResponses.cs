@@ -62,7 +62,7 @@ internal static class ErrorResponses
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             var isIntegration = metadata.OfType<ApiKeyRequirement>().Any();
-            var anonymous = metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any() && !isIntegration;
+            var anonymous = !ReferenceLayout.NeedsCredentials(metadata);
             operation.Responses ??= new OpenApiResponses();
 
             var examples = new List<(int Status, string Name, JsonObject Value)>();

@@ -63,15 +63,17 @@ internal static class ReferenceLayout
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            var needsCredentials = metadata.OfType<ApiKeyRequirement>().Any()
-                                   || metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-            if (!needsCredentials) operation.Security = [];
+            if (!NeedsCredentials(metadata)) operation.Security = [];
             DocumentAnswerHeaders(operation, metadata, context.Document);
             if (operation.Tags?.Select(t => t.Name).FirstOrDefault(n => !Known(n)) is { } unknown)
                 throw new InvalidOperationException($"Tag '{unknown}' of {context.Description.RelativePath} has no description in {nameof(ReferenceLayout)}");
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>An API key (integration routes) or a signed-in person's token (app routes with a policy).</summary>
+    public static bool NeedsCredentials(IList<object> metadata) =>
+        metadata.OfType<ApiKeyRequirement>().Any() || metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
 
     /// <summary>The headers of successful answers: where a creation is, the tag to poll with, a replay's mark.</summary>
     private static void DocumentAnswerHeaders(OpenApiOperation operation, IList<object> metadata, OpenApiDocument? document)

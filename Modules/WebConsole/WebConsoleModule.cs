@@ -37,9 +37,9 @@ public static class WebConsoleModule
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleSession.SignedInPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).RequireAuthenticatedUser())
             .AddPolicy(ConsoleSession.StaffPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).RequireAuthenticatedUser()
-                .RequireClaim(ConsoleSession.RoleClaim, "gerant", "manager"))
+                .RequireClaim(ConsoleSession.RoleClaim, Roles.Gerant, Roles.Manager))
             .AddPolicy(ConsoleSession.GerantPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).RequireAuthenticatedUser()
-                .RequireClaim(ConsoleSession.RoleClaim, "gerant"));
+                .RequireClaim(ConsoleSession.RoleClaim, Roles.Gerant));
         services.AddHttpClient<ConsoleApi>().RemoveAllLoggers();   // the API logs the calls itself
         return services;
     }

@@ -14,9 +14,7 @@ internal sealed class KpiTotalsReader(NpgsqlDataSource dataSource) : IKpiTotals
     {
         var totals = new Dictionary<Guid, KpiTotals>();
         if (storeIds.Count == 0) return totals;
-        await using var command = dataSource.CreateCommand(KpiSql.TotalsByStore);
-        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var command = Command(KpiSql.TotalsByStore, tenantId, storeIds, start, end);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             totals[reader.GetGuid(0)] = new KpiTotals(reader.GetDecimal(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
@@ -27,10 +25,9 @@ internal sealed class KpiTotalsReader(NpgsqlDataSource dataSource) : IKpiTotals
         DateOnly start, DateOnly end, CancellationToken cancellationToken)
     {
         if (storeIds.Count == 0) return [];
-        await using var command = dataSource.CreateCommand(
-            "SELECT store_id, date, seller_id FROM kpi.entries WHERE tenant_id = $1 AND store_id = ANY($2) AND date BETWEEN $3 AND $4");
-        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var command = Command(
+            "SELECT store_id, date, seller_id FROM kpi.entries WHERE tenant_id = $1 AND store_id = ANY($2) AND date BETWEEN $3 AND $4",
+            tenantId, storeIds, start, end);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<(Guid, DateOnly, Guid)>();
         while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetGuid(2)));
@@ -41,16 +38,23 @@ internal sealed class KpiTotalsReader(NpgsqlDataSource dataSource) : IKpiTotals
         CancellationToken cancellationToken)
     {
         if (storeIds.Count == 0) return [];
-        await using var command = dataSource.CreateCommand("""
+        await using var command = Command("""
             SELECT date, sum(ca) FROM kpi.store_daily_totals
             WHERE tenant_id = $1 AND store_id = ANY($2) AND date BETWEEN $3 AND $4
             GROUP BY date ORDER BY date
-            """);
-        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            """, tenantId, storeIds, start, end);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var days = new List<(DateOnly, decimal)>();
         while (await reader.ReadAsync(cancellationToken)) days.Add((reader.GetFieldValue<DateOnly>(0), reader.GetDecimal(1)));
         return days;
+    }
+
+    /// <summary>A statement over (tenant, stores, first day, last day): $1 to $4 of every query here.</summary>
+    private NpgsqlCommand Command(string sql, Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end)
+    {
+        var command = dataSource.CreateCommand(sql);
+        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
     }
 }

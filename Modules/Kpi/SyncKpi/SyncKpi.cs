@@ -141,13 +141,15 @@ internal static class SyncKpiEndpoint
     private static async Task<(StoreSummary? Store, ProblemHttpResult? Refused)> ResolveStoreAsync(
         SyncKpiRequest request, ApiKeyCaller caller, IStoreDirectory stores, CancellationToken cancellationToken)
     {
-        if (request.StoreExternalId is not { } externalId || !string.IsNullOrWhiteSpace(request.StoreId))
+        // The validator let exactly one of the two through.
+        if (!string.IsNullOrWhiteSpace(request.StoreId))
         {
-            if (!Ids.TryParse(request.StoreId!.Trim(), out var storeId)) return (null, Problems.NotFound($"{ProblemMessages.StoreNotFound}: {request.StoreId}"));
+            if (!Ids.TryParse(request.StoreId.Trim(), out var storeId)) return (null, Problems.NotFound($"{ProblemMessages.StoreNotFound}: {request.StoreId}"));
             return await stores.FindAsync(caller.TenantId, storeId, cancellationToken) is { } byId
                 ? (byId, null)
                 : (null, Problems.NotFound($"{ProblemMessages.StoreNotFound}: {storeId}"));
         }
+        var externalId = request.StoreExternalId!;
         var matches = await stores.FindByExternalIdAsync(caller.TenantId, externalId, cancellationToken);
         if (matches.Count == 0) return (null, Problems.NotFound(StoreExternalIdNotFound(externalId)));
         if (!matches[0].Active && matches.Count > 1) return (null, Problems.BadRequest(StoreExternalIdAmbiguous(externalId, matches.Count)));

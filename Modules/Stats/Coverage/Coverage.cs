@@ -67,7 +67,7 @@ internal static class CoverageEndpoint
         if (reachable.Count == 0) return Problems.NotFound(ProblemMessages.NoAccessibleStore);
         var storeIds = reachable.Select(s => s.Id).ToList();
         var sellers = (await staff.ListByStoresAsync(caller.TenantId, storeIds, cancellationToken))
-            .Where(p => p.Role == "seller" && p.Status == "active").ToLookup(p => p.StoreId);
+            .Where(p => p.Role == Roles.Seller && p.Status == "active").ToLookup(p => p.StoreId);
         var sent = (await kpi.SellerDaysAsync(caller.TenantId, storeIds, start, end, cancellationToken))
             .ToLookup(r => (r.StoreId, r.Day), r => r.SellerId);
 

@@ -53,8 +53,12 @@ internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAc
         return new ApiAnswer(response.StatusCode, json);
     }
 
-    /// <summary>Where this host listens (its first address; a wildcard one is reached on loopback).</summary>
-    private Uri OwnAddress()
+    private static Uri? _ownAddress;
+
+    /// <summary>Where this host listens (its first address; a wildcard one is reached on loopback), worked out once.</summary>
+    private Uri OwnAddress() => _ownAddress ??= FindOwnAddress();
+
+    private Uri FindOwnAddress()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                       ?? throw new InvalidOperationException("The host listens nowhere: the console cannot reach its API");

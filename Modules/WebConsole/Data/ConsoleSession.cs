@@ -16,8 +16,8 @@ internal static class ConsoleSession
     /// <summary>A gérant, or a manager (their own store).</summary>
     public const string StaffPolicy = "console:staff";
     public const string TokenClaim = "rp:console_token";
-    public const string TenantClaim = "rp:tenant_id";
-    public const string RoleClaim = "rp:role";
+    public const string TenantClaim = AppUser.TenantIdClaim;
+    public const string RoleClaim = AppUser.RoleClaim;
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public static ClaimsPrincipal Principal(string token, Guid userId, string name, string email, string role, Guid tenantId) =>

@@ -11,7 +11,7 @@ internal sealed record PersonView(Guid Id, string Name, string Email, string Rol
         person.GetProperty("store_id").ValueKind == JsonValueKind.Null ? null : person.GetProperty("store_id").GetGuid(),
         person.GetProperty("phone").GetString(), person.GetProperty("external_id").GetString());
 
-    public string RoleInFrench => Role switch { "manager" => "Manager", "seller" => "Vendeur", _ => "Gérant" };
+    public string RoleInFrench => Role switch { Roles.Manager => "Manager", Roles.Seller => "Vendeur", _ => "Gérant" };
 
     public string StatusInFrench => Status switch { "active" => "actif", "suspended" => "suspendu", _ => "supprimé" };
 }
