@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Shared.Data;
+using RetailPerformer.Kpi.ListSyncHistory;
 using RetailPerformer.Kpi.ManagerStoreKpi;
 using RetailPerformer.Kpi.SellerKpiEntry;
 using RetailPerformer.Kpi.SyncKpi;
@@ -8,7 +9,7 @@ using RetailPerformer.Shared.Contracts.Kpi;
 
 namespace RetailPerformer.Kpi;
 
-/// <summary>The Kpi module's one public door: kpi/sync, the seller's and manager's KPI entry, and the totals statistics read.</summary>
+/// <summary>The Kpi module's one public door: kpi/sync, the seller's and manager's KPI entry, their sync history, and the totals statistics read.</summary>
 public static class KpiModule
 {
     public const string Schema = "kpi";
@@ -18,6 +19,7 @@ public static class KpiModule
         services.AddModuleMigrations(Schema, typeof(KpiModule).Assembly);
         services.AddValidatorsFrom(typeof(KpiModule).Assembly);
         services.AddSingleton<KpiWriter>();
+        services.AddSingleton<SyncHistory>();
         services.AddSingleton<IKpiTotals, KpiTotalsReader>();
         return services;
     }
@@ -27,6 +29,7 @@ public static class KpiModule
         routes.MapIntegrationEndpoints("KPI", (group, family) => group.MapSyncKpi(family));
         routes.MapSellerKpiEntry();
         routes.MapManagerStoreKpi();
+        routes.MapListSyncHistory();
         return routes;
     }
 }

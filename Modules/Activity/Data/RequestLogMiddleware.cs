@@ -30,11 +30,21 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
             if (caller is null || caller.KeyId != Guid.Empty)
                 log.Add(new RequestRecord(
                     caller?.TenantId, at, caller?.KeyId, context.Request.Method, endpoint.RoutePattern.RawText ?? context.Request.Path.Value ?? "",
-                    [.. context.Request.RouteValues.Values.Select(v => Guid.TryParse(v as string, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)],
+                    PathIds(context.Request.RouteValues),
                     context.Response.StatusCode, (float)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     context.Response.StatusCode >= 400 ? context.Features.Get<ProblemDetail>()?.Detail : null,
                     ClientAddresses.Of(context), Truncated(context.Request.Headers.UserAgent.ToString(), 300), context.TraceIdentifier));
         }
+    }
+
+    /// <summary>The ids in the path, comma-separated; most integration routes have none (nothing allocated then).</summary>
+    private static string PathIds(RouteValueDictionary values)
+    {
+        if (values.Count == 0) return "";
+        string? ids = null;
+        foreach (var (_, value) in values)
+            if (value is string text && Guid.TryParse(text, out var id)) ids = ids is null ? id.ToString() : $"{ids},{id}";
+        return ids ?? "";
     }
 
     private static string? Truncated(string value, int length) => value.Length == 0 ? null : value.Length <= length ? value : value[..length];

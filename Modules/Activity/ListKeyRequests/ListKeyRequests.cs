@@ -1,10 +1,15 @@
+using RetailPerformer.Activity.Data;
 using RetailPerformer.Shared.Contracts.Keys;
 
 namespace RetailPerformer.Activity.ListKeyRequests;
 
 public sealed record ListKeyRequestsRequest
 {
-    [AllowedValues("2xx", "3xx", "4xx", "5xx"), Microsoft.AspNetCore.Mvc.FromQuery(Name = "status")] public string? Status { get; init; }
+    /// <summary>A status class (<c>2xx</c>, <c>3xx</c>, <c>4xx</c>, <c>5xx</c>) or one status code (<c>401</c>).</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "status")] public string? Status { get; init; }
+
+    /// <summary>A route template exactly as the log shows it, e.g. <c>/api/v1/integrations/kpi/sync</c>.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "route")] public string? Route { get; init; }
 }
 
 public sealed record KeyRequestResponse(
@@ -15,7 +20,13 @@ public sealed record ListKeyRequestsResponse(IReadOnlyList<KeyRequestResponse> R
 
 internal sealed class ListKeyRequestsRequestValidator : AbstractValidator<ListKeyRequestsRequest>
 {
-    public ListKeyRequestsRequestValidator() => RuleFor(x => x.Status).OneOf("status", "2xx", "3xx", "4xx", "5xx");
+    public const string StatusRule = "'status' must be a class (2xx, 3xx, 4xx, 5xx) or a status code (100 to 599)";
+
+    public ListKeyRequestsRequestValidator()
+    {
+        RuleFor(x => x.Status).Matches("^([1-5]xx|[1-5][0-9][0-9])$").WithMessage(StatusRule);
+        RuleFor(x => x.Route).MaximumLength(200);
+    }
 }
 
 internal static class ListKeyRequestsEndpoint
@@ -30,44 +41,52 @@ internal static class ListKeyRequestsEndpoint
     public static void MapListKeyRequests(this RouteGroupBuilder group) =>
         group.MapGet("/{id}/requests", Handle)
             .Validate<PageQuery>()
+            .Validate<PeriodFilter>()
             .Validate<ListKeyRequestsRequest>()
             .WithExample(null, ResponseExample)
             .WithName("ListKeyRequests")
             .WithSummary("What a key did: its recent requests")
-            .WithDescription("Newest first, paged: every integration request the key made (kept 90 days), with its route, the ids in its path, status, duration, the problem's `detail` for 4xx/5xx, client address and user agent; never a secret or a body. Filter: `status` (2xx | 3xx | 4xx | 5xx). Written within about a second of the answer.")
-            .DocumentsInvalidField("status", "'status' must be one of: 2xx, 3xx, 4xx, 5xx")
+            .WithDescription("""
+                Newest first, paged: every integration request the key made (kept 90 days), with its route, the ids in its path, status, duration, the
+                problem's `detail` for 4xx/5xx, client address and user agent; never a secret or a body. Filters: `status` (a class, `4xx`, or a code,
+                `401`), `route` (a route template as the log shows it), `start_date` and `end_date` (UTC days, inclusive). Written within about a second of the answer.
+                """)
+            .DocumentsInvalidField("status", ListKeyRequestsRequestValidator.StatusRule)
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.ApiKeyNotFound);
 
     private static async Task<Results<Ok<ListKeyRequestsResponse>, ProblemHttpResult>> Handle(
-        string id, [AsParameters] PageQuery page, [AsParameters] ListKeyRequestsRequest query, AppUser gerant, IApiKeyDirectory keys,
-        NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string id, [AsParameters] PageQuery page, [AsParameters] PeriodFilter period, [AsParameters] ListKeyRequestsRequest query, AppUser gerant,
+        IApiKeyDirectory keys, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(id, out var keyId) || !await keys.BelongsToAsync(gerant.TenantId, keyId, cancellationToken))
             return Problems.NotFound(ProblemMessages.ApiKeyNotFound);
-        var (low, high) = query.Status is { } status ? (int.Parse(status[..1]) * 100, int.Parse(status[..1]) * 100 + 99) : (0, 999);
-        const string where = "WHERE tenant_id = $1 AND key_id = $2 AND status BETWEEN $3 AND $4";
-        object[] filter = [gerant.TenantId, keyId, (short)low, (short)high];
+        var (low, high) = ActivitySql.StatusRange(query.Status);
+        var (from, to) = period.Instants;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var count = Command(connection, $"SELECT count(*) FROM activity.requests {where}", filter);
+        // The total from the hourly counts (a few rows), never by counting the requests themselves.
+        await using var count = ActivitySql.Command(connection, """
+            SELECT coalesce(sum(count), 0)::bigint FROM activity.request_counts
+            WHERE key_id = $2 AND tenant_id = $1 AND hour >= $3 AND hour < $4 AND status BETWEEN $5 AND $6 AND ($7::text IS NULL OR route = $7)
+            """, gerant.TenantId, keyId, from, to, low, high, query.Route);
         var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        // Read with typed getters: the path's ids are a uuid[], which Dapper does not map to a record's constructor.
-        await using var select = Command(connection, $"""
-            SELECT at, method, route, path_ids, status, duration_ms, detail, client, user_agent, request_id
-            FROM activity.requests {where} ORDER BY at DESC LIMIT $5 OFFSET $6
-            """, [.. filter, page.PageSize, page.Offset]);
+        // Blocks newest first, skipped unopened when their statuses or routes cannot match; within a block, the last answered first.
+        await using var select = ActivitySql.Command(connection, """
+            SELECT r.at, r.method, r.route, r.path_ids, r.status, r.duration_ms, r.detail, r.client, r.user_agent, r.request_id
+            FROM activity.request_blocks b
+            CROSS JOIN LATERAL unnest(b.at, b.method, b.route, b.path_ids, b.status, b.duration_ms, b.detail, b.client, b.user_agent, b.request_id)
+                WITH ORDINALITY AS r(at, method, route, path_ids, status, duration_ms, detail, client, user_agent, request_id, n)
+            WHERE b.key_id = $2 AND b.tenant_id = $1 AND b.first_at >= $3 AND b.first_at < $4
+              AND EXISTS (SELECT FROM unnest(b.statuses) s WHERE s BETWEEN $5 AND $6) AND ($7::text IS NULL OR $7 = ANY (b.routes))
+              AND r.status BETWEEN $5 AND $6 AND ($7::text IS NULL OR r.route = $7)
+            ORDER BY b.first_at DESC, b.ctid DESC, r.n DESC
+            LIMIT $8 OFFSET $9
+            """, gerant.TenantId, keyId, from, to, low, high, query.Route, page.PageSize, page.Offset);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var rows = new List<KeyRequestResponse>();
         while (await reader.ReadAsync(cancellationToken))
-            rows.Add(new KeyRequestResponse(reader.GetDateTime(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<Guid[]>(3),
+            rows.Add(new KeyRequestResponse(reader.GetDateTime(0), reader.GetString(1), reader.GetString(2), ActivitySql.PathIds(reader.GetString(3)),
                 reader.GetInt16(4), reader.GetFloat(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9)));
         return TypedResults.Ok(new ListKeyRequestsResponse(rows, PageMeta.For(page, total)));
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] values)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
     }
 }

@@ -6,15 +6,17 @@ namespace RetailPerformer.Kpi.Data;
 /// so concurrent writers of the same store and month queue up and never deadlock), upserts the entries on
 /// (seller, date), then recomputes the day row from the entries and the month row from the day rows. Each
 /// recompute runs after the locks were taken, so it sees every committed write: two concurrent syncs of the
-/// same seller and day never create two rows, and the totals are always the exact sums.
+/// same seller and day never create two rows, and the totals are always the exact sums. The batch's line of the sync
+/// history is written last, in the same transaction.
 /// </summary>
 internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<KpiWritten>> UpsertAsync(Guid tenantId, Guid storeId, DateOnly date, IReadOnlyList<KpiLine> lines, string source,
+    public async Task<IReadOnlyList<KpiWritten>> UpsertAsync(SyncSender sender, Guid storeId, DateOnly date, IReadOnlyList<KpiLine> lines, string source,
         CancellationToken cancellationToken)
     {
         // Sorted, so that concurrent batches lock entry rows in the same order.
         var sorted = lines.OrderBy(l => l.SellerId).ToArray();
+        var tenantId = sender.TenantId;
         var now = clock.GetUtcNow().UtcDateTime;
         var day = date.ToDateTime(TimeOnly.MinValue);
 
@@ -53,6 +55,10 @@ internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
         }
         if (written.Count != sorted.Length)
             throw new InvalidOperationException($"Upserted {written.Count} KPI rows for {sorted.Length} lines");
+        // The batch's history, in its transaction: no history of a write that rolled back, no write without its history.
+        var created = written.Count(w => w.Created);
+        await using (var history = SyncHistory.Accepted(connection, transaction, sender, now, storeId, date, source, created, written.Count - created))
+            await history.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }

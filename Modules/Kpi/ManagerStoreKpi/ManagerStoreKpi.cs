@@ -26,6 +26,7 @@ internal static class ManagerStoreKpiEndpoint
     public static void MapManagerStoreKpi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/manager/store-kpi", Handle)
             .RequireAuthorization(Policies.Manager)
+            .RecordsRefusedBatches<ManagerStoreKpiRequest>(r => new BatchNamed(null, r.Date, Source, 1))
             .Validate<ManagerStoreKpiRequest>()
             .WithTags("KPI (web app)")
             .WithExample(KpiExamples.ManagerEntry, KpiExamples.ManagerEntryAnswer)
@@ -36,7 +37,7 @@ internal static class ManagerStoreKpiEndpoint
 
     private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
         ManagerStoreKpiRequest request, AppUser manager, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,
-        CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
         var seller = Ids.TryParse(request.SellerId, out var sellerId) ? await staff.FindSellerAsync(manager.TenantId, sellerId, cancellationToken) : null;
         if (seller is null || manager.StoreId is null || seller.StoreId != manager.StoreId) return Problems.NotFound(SellerNotInYourStore);
@@ -44,7 +45,7 @@ internal static class ManagerStoreKpiEndpoint
         Dates.TryParseIso(request.Date, out var date);
         if (await KpiAfterDeletion.RefusalAsync(stores, manager.TenantId, seller, date, cancellationToken) is { } refused) return Problems.BadRequest(refused);
         var line = new KpiLine(seller.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
-        var written = (await writer.UpsertAsync(manager.TenantId, seller.StoreId, date, [line], Source, cancellationToken)).Single();
+        var written = (await writer.UpsertAsync(SyncSender.Of(context)!, seller.StoreId, date, [line], Source, cancellationToken)).Single();
         return TypedResults.Ok(new KpiEntryResponse(KpiMessages.KpiCreated, written.KpiId, written.Created ? "created" : "updated"));
     }
 }

@@ -20,6 +20,7 @@ internal static class SellerKpiEntryEndpoint
     public static void MapSellerKpiEntry(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/seller/kpi-entry", Handle)
             .RequireAuthorization(Policies.Seller)
+            .RecordsRefusedBatches<SellerKpiEntryRequest>(r => new BatchNamed(null, r.Date, Source, 1))
             .Validate<SellerKpiEntryRequest>()
             .WithTags("KPI (web app)")
             .WithExample(KpiExamples.SellerEntry, KpiExamples.SellerEntryAnswer)
@@ -30,14 +31,14 @@ internal static class SellerKpiEntryEndpoint
 
     private static async Task<Results<Ok<KpiEntryResponse>, ProblemHttpResult>> Handle(
         SellerKpiEntryRequest request, AppUser seller, IStaffDirectory staff, IStoreDirectory stores, KpiWriter writer,
-        CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
         var me = await staff.FindSellerAsync(seller.TenantId, seller.UserId, cancellationToken);
         if (me is null) return Problems.NotFound(ProblemMessages.UserNotFound);
         Dates.TryParseIso(request.Date, out var date);
         if (await KpiAfterDeletion.RefusalAsync(stores, seller.TenantId, me, date, cancellationToken) is { } refused) return Problems.BadRequest(refused);
         var line = new KpiLine(me.Id, request.CaJournalier!.Value, request.NbVentes!.Value, request.NbArticles!.Value, request.NbProspects ?? 0, null);
-        var written = (await writer.UpsertAsync(seller.TenantId, me.StoreId, date, [line], Source, cancellationToken)).Single();
+        var written = (await writer.UpsertAsync(SyncSender.Of(context)!, me.StoreId, date, [line], Source, cancellationToken)).Single();
         return TypedResults.Ok(new KpiEntryResponse(KpiMessages.KpiEntryCreated, written.KpiId, written.Created ? "created" : "updated"));
     }
 }

@@ -88,6 +88,8 @@ internal static class SyncKpiEndpoint
     public static void MapSyncKpi(this RouteGroupBuilder group, IntegrationFamily family) =>
         group.MapPost("/kpi/sync", Handle)
             .RequireApiKey(Scopes.KpiWrite)
+            .RecordsRefusedBatches<SyncKpiRequest>(r => new BatchNamed(
+                string.IsNullOrWhiteSpace(r.StoreId) ? r.StoreExternalId : r.StoreId, r.Date, r.Source ?? SyncKpiValidator.DefaultSource, r.KpiEntries?.Count ?? 0))
             .Validate<SyncKpiRequest>()
             .RequireStoreAccess(new StoreFrom.Body<SyncKpiRequest>(r => r.StoreId))
             .WithExample(RequestExample, ResponseExample)
@@ -110,12 +112,13 @@ internal static class SyncKpiEndpoint
             .DocumentsProblem(StatusCodes.Status400BadRequest, SellerExternalIdAmbiguous("SELLER_MRS_012", 2));
 
     private static async Task<Results<Ok<SyncKpiResponse>, ProblemHttpResult>> Handle(
-        SyncKpiRequest request, ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, KpiWriter writer,
+        SyncKpiRequest request, ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, KpiWriter writer, HttpContext context,
         CancellationToken cancellationToken)
     {
         var (store, storeRefused) = await ResolveStoreAsync(request, caller, stores, cancellationToken);
         if (storeRefused is not null) return storeRefused;
         var storeId = store!.Id;
+        context.Items[SyncHistory.ResolvedStoreItem] = storeId;
         Dates.TryParseIso(request.Date, out var date);
         if (KpiAfterDeletion.StoreRefusal(store, date) is { } storeDeleted) return Problems.BadRequest(storeDeleted);
 
@@ -130,7 +133,7 @@ internal static class SyncKpiEndpoint
         var source = string.IsNullOrWhiteSpace(request.Source) ? SyncKpiValidator.DefaultSource : request.Source.Trim();
         var lines = entries.Select(e => new KpiLine(sellerIds[e]!.Value, e.CaJournalier!.Value, e.NbVentes!.Value, e.NbArticles!.Value,
             e.Prospects ?? 0, e.Timestamp)).ToList();
-        var written = await writer.UpsertAsync(caller.TenantId, storeId, date, lines, source, cancellationToken);
+        var written = await writer.UpsertAsync(SyncSender.Of(context)!, storeId, date, lines, source, cancellationToken);
 
         var created = written.Count(w => w.Created);
         return TypedResults.Ok(new SyncKpiResponse("success", KpiMessages.KpiSynchronized, created, written.Count - created, written.Count,

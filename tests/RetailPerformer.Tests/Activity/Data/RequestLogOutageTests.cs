@@ -22,7 +22,7 @@ public sealed class RequestLogOutageTests(OwnServerApiFactory api) : IClassFixtu
 
         // The log's table unwritable (the rest of the database fine): every request still succeeds.
         var dropped = log.Dropped;
-        await api.Execute("ALTER TABLE activity.requests RENAME TO requests_away");
+        await api.Execute("ALTER TABLE activity.request_blocks RENAME TO request_blocks_away");
         try
         {
             for (var i = 0; i < 10; i++) (await client.GetAsync("/api/v1/integrations/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -31,7 +31,7 @@ public sealed class RequestLogOutageTests(OwnServerApiFactory api) : IClassFixtu
         }
         finally
         {
-            await api.Execute("ALTER TABLE activity.requests_away RENAME TO requests");
+            await api.Execute("ALTER TABLE activity.request_blocks_away RENAME TO request_blocks");
         }
 
         // The whole database gone: the answer is the database's 503, promptly.

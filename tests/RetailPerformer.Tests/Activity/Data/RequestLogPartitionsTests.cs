@@ -8,8 +8,25 @@ namespace RetailPerformer.Tests.Activity.Data;
 /// <summary>Retention (issue 15, item 5): one partition per day, yesterday to two days ahead; whole days dropped after 90 days.</summary>
 public sealed class RequestLogPartitionsTests(RetentionApiFactory api) : IClassFixture<RetentionApiFactory>
 {
+    private static readonly string[] Tables = ["request_blocks", "request_counts"];
+
     private Task<long> Partitions(string name) =>
         api.Scalar<long>("SELECT count(*) FROM pg_class WHERE relname = $1 AND relnamespace = 'activity'::regnamespace", name);
+
+    private async Task Log(Guid tenant, DateTime at)
+    {
+        var key = Guid.NewGuid();
+        await api.Execute("""
+            INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, statuses, routes,
+                                                 at, method, route, path_ids, status, duration_ms, detail, client, user_agent, request_id)
+            VALUES ($1, $2, $3, $3, 1, 0, '{200}', '{/api/v1/integrations/me}', ARRAY[$3], '{GET}', '{/api/v1/integrations/me}', '{""}', '{200}', '{1}',
+                    '{NULL}', '{127.0.0.1}', '{NULL}', '{r1}')
+            """, tenant, key, at);
+        await api.Execute("""
+            INSERT INTO activity.request_counts (tenant_id, key_id, hour, route, status, count)
+            VALUES ($1, $2, date_trunc('hour', $3), '/api/v1/integrations/me', 200, 1)
+            """, tenant, key, at);
+    }
 
     [Fact]
     public async Task Days_around_today_exist_and_days_past_the_retention_are_dropped_whole()
@@ -17,23 +34,48 @@ public sealed class RequestLogPartitionsTests(RetentionApiFactory api) : IClassF
         var partitions = api.Services.GetRequiredService<RequestLogPartitions>();
         await partitions.MaintainAsync(CancellationToken.None);
         var today = DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime);
+        foreach (var table in Tables)
         foreach (var day in new[] { today.AddDays(-1), today, today.AddDays(1), today.AddDays(2) })
-            (await Partitions(RequestLogPartitions.NameOf(day))).ShouldBe(1, day.ToString());
+            (await Partitions(RequestLogPartitions.NameOf(table, day))).ShouldBe(1, $"{table} {day}");
 
-        // A row of today, then 91 days later: today's partition is past the retention and dropped with its row.
+        // A row of today, then 91 days later: today's partitions are past the retention and dropped with their rows.
         var tenant = Guid.NewGuid();
-        await api.Execute("""
-            INSERT INTO activity.requests (tenant_id, at, key_id, method, route, path_ids, status, duration_ms, request_id)
-            VALUES ($1, now(), $2, 'GET', '/api/v1/integrations/me', '{}', 200, 1, 'r1')
-            """, tenant, Guid.NewGuid());
+        await Log(tenant, api.Clock.GetUtcNow().UtcDateTime);
         api.Clock.Advance(TimeSpan.FromDays(91));
         var dropped = await partitions.MaintainAsync(CancellationToken.None);
 
-        dropped.ShouldContain(RequestLogPartitions.NameOf(today));
-        (await Partitions(RequestLogPartitions.NameOf(today))).ShouldBe(0);
+        foreach (var table in Tables)
+        {
+            dropped.ShouldContain(RequestLogPartitions.NameOf(table, today));
+            (await Partitions(RequestLogPartitions.NameOf(table, today))).ShouldBe(0);
+            (await Partitions(RequestLogPartitions.NameOf(table, today.AddDays(91)))).ShouldBe(1);
+            (await Partitions(RequestLogPartitions.NameOf(table, today.AddDays(2)))).ShouldBe(1);   // within the retention: kept
+        }
         (await api.Scalar<long>("SELECT count(*) FROM activity.requests WHERE tenant_id = $1", tenant)).ShouldBe(0);
-        (await Partitions(RequestLogPartitions.NameOf(today.AddDays(91)))).ShouldBe(1);
-        // Within the retention: kept.
-        (await Partitions(RequestLogPartitions.NameOf(today.AddDays(2)))).ShouldBe(1);
+        (await api.Scalar<long>("SELECT count(*) FROM activity.request_counts WHERE tenant_id = $1", tenant)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_day_without_a_partition_waits_in_the_default_one_and_moves_to_its_own_then_ages_out_like_the_others()
+    {
+        var partitions = api.Services.GetRequiredService<RequestLogPartitions>();
+        await partitions.MaintainAsync(CancellationToken.None);
+        // Ten days ago: no partition was made for that day, the row goes to the default partition.
+        var day = DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime).AddDays(-10);
+        var tenant = Guid.NewGuid();
+        await Log(tenant, day.ToDateTime(new TimeOnly(13, 0), DateTimeKind.Utc));
+        (await api.Scalar<long>("SELECT count(*) FROM activity.request_blocks_default WHERE tenant_id = $1", tenant)).ShouldBe(1);
+
+        await partitions.MaintainAsync(CancellationToken.None);
+
+        foreach (var table in Tables) (await Partitions(RequestLogPartitions.NameOf(table, day))).ShouldBe(1, table);
+        (await api.Scalar<long>("SELECT count(*) FROM activity.request_blocks_default WHERE tenant_id = $1", tenant)).ShouldBe(0);
+        (await api.Scalar<long>("SELECT count(*) FROM activity.request_counts_default WHERE tenant_id = $1", tenant)).ShouldBe(0);
+        (await api.Scalar<long>("SELECT count(*) FROM activity.requests WHERE tenant_id = $1", tenant)).ShouldBe(1);
+
+        api.Clock.Advance(TimeSpan.FromDays(81));
+        var dropped = await partitions.MaintainAsync(CancellationToken.None);
+        dropped.ShouldContain(RequestLogPartitions.NameOf("request_blocks", day));
+        (await api.Scalar<long>("SELECT count(*) FROM activity.requests WHERE tenant_id = $1", tenant)).ShouldBe(0);
     }
 }

@@ -1,0 +1,40 @@
+namespace RetailPerformer.Kpi.Data;
+
+/// <summary>
+/// Writes the sync history (<c>kpi.sync_history</c>): an accepted batch inside its own transaction (<see cref="KpiWriter"/>),
+/// a refused one when it is answered (<see cref="SyncHistoryFilter"/>).
+/// </summary>
+internal sealed class SyncHistory(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>Where a slice leaves the store it resolved, so that a later refusal names it.</summary>
+    public const string ResolvedStoreItem = "kpi.resolved_store";
+
+    private const string Insert = """
+        INSERT INTO kpi.sync_history (id, tenant_id, at, store_id, store_ref, date, source, key_id, person_id, entries, created, updated, status, reason, request_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        """;
+
+    public static NpgsqlCommand Accepted(NpgsqlConnection connection, NpgsqlTransaction transaction, SyncSender sender, DateTime at, Guid storeId,
+        DateOnly date, string source, int created, int updated) =>
+        Command(new NpgsqlCommand(Insert, connection, transaction),
+            Guid.CreateVersion7(), sender.TenantId, at, storeId, null, date, source, sender.KeyId, sender.PersonId, created + updated, created, updated,
+            (short)StatusCodes.Status200OK, null, sender.RequestId);
+
+    public async Task RefusedAsync(SyncSender sender, Guid? storeId, BatchNamed named, int status, string? reason)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var storeRef = storeId is null ? named.Store?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 200)] : null : null;
+        DateOnly? date = Dates.TryParseIso(named.Date, out var d) ? d : null;
+        var source = string.IsNullOrWhiteSpace(named.Source) ? "" : named.Source.Trim()[..Math.Min(named.Source.Trim().Length, 100)];
+        await using var command = Command(new NpgsqlCommand(Insert, connection),
+            Guid.CreateVersion7(), sender.TenantId, clock.GetUtcNow().UtcDateTime, storeId, storeRef, date, source, sender.KeyId, sender.PersonId,
+            named.Entries, 0, 0, (short)status, reason, sender.RequestId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlCommand command, params object?[] values)
+    {
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return command;
+    }
+}
