@@ -111,6 +111,18 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         page.GetProperty("requests").GetArrayLength().ShouldBe(2);
         page.GetProperty("meta").GetProperty("total").GetInt64().ShouldBe(4);
         await (await tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests?status=6xx")).ShouldBe(HttpStatusCode.BadRequest);
+        await (await tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests?status=40")).ShouldBe(HttpStatusCode.BadRequest);
+        await (await tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests?start_date=2025-02-30")).ShouldBe(HttpStatusCode.BadRequest);
+        (await RequestsAsync(tenant.Gerant(), key.Id, 1, "&status=403")).Count.ShouldBe(1);
+        (await RequestsAsync(tenant.Gerant(), key.Id, 0, "&status=401")).ShouldBeEmpty();
+        (await RequestsAsync(tenant.Gerant(), key.Id, 3, "&route=/api/v1/integrations/me")).Count.ShouldBe(3);
+        (await RequestsAsync(tenant.Gerant(), key.Id, 0, "&route=/api/v1/integrations/my-stats")).ShouldBeEmpty();
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var todays = await (await tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests?start_date={today}&end_date={today}&route=/api/v1/integrations/me&status=2xx"))
+            .ShouldBe(HttpStatusCode.OK);
+        todays.GetProperty("requests").GetArrayLength().ShouldBe(3);
+        todays.GetProperty("meta").GetProperty("total").GetInt64().ShouldBe(3);
+        (await RequestsAsync(tenant.Gerant(), key.Id, 0, "&end_date=2024-12-31")).ShouldBeEmpty();
 
         var other = await TestTenant.CreateAsync(api);
         (await (await other.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests")).ShouldBe(HttpStatusCode.NotFound)).Str("detail").ShouldBe("API key not found");
