@@ -15,4 +15,7 @@ internal static class FrenchTime
     }
 
     public static string Date(DateTimeOffset? moment) => moment is { } value ? value.UtcDateTime.ToString("dd/MM/yyyy") : "—";
+
+    /// <summary>A moment to the second, in UTC (the log's time; the page says so).</summary>
+    public static string Moment(DateTimeOffset moment) => moment.UtcDateTime.ToString("dd/MM/yyyy HH:mm:ss") + " UTC";
 }
