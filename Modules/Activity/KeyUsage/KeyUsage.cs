@@ -61,7 +61,7 @@ internal static class KeyUsageEndpoint
         await using var lastError = ActivitySql.Command(connection, """
             SELECT r.at, r.method, r.route, r.status, r.detail, r.request_id
             FROM (SELECT * FROM activity.request_blocks WHERE key_id = $2 AND tenant_id = $1 AND errors > 0 ORDER BY first_at DESC LIMIT 1) b
-            CROSS JOIN LATERAL unnest(b.at, b.method, b.route, b.status, b.detail, b.request_id) WITH ORDINALITY AS r(at, method, route, status, detail, request_id, n)
+            CROSS JOIN LATERAL activity.block_requests(b.first_at, b.entries) r
             WHERE r.status >= 400 ORDER BY r.n DESC LIMIT 1
             """, gerant.TenantId, keyId);
         KeyLastError? last = null;

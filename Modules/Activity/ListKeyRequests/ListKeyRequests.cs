@@ -72,9 +72,7 @@ internal static class ListKeyRequestsEndpoint
         // Blocks newest first, skipped unopened when their statuses or routes cannot match; within a block, the last answered first.
         await using var select = ActivitySql.Command(connection, """
             SELECT r.at, r.method, r.route, r.path_ids, r.status, r.duration_ms, r.detail, r.client, r.user_agent, r.request_id
-            FROM activity.request_blocks b
-            CROSS JOIN LATERAL unnest(b.at, b.method, b.route, b.path_ids, b.status, b.duration_ms, b.detail, b.client, b.user_agent, b.request_id)
-                WITH ORDINALITY AS r(at, method, route, path_ids, status, duration_ms, detail, client, user_agent, request_id, n)
+            FROM activity.request_blocks b CROSS JOIN LATERAL activity.block_requests(b.first_at, b.entries) r
             WHERE b.key_id = $2 AND b.tenant_id = $1 AND b.first_at >= $3 AND b.first_at < $4
               AND EXISTS (SELECT FROM unnest(b.statuses) s WHERE s BETWEEN $5 AND $6) AND ($7::text IS NULL OR $7 = ANY (b.routes))
               AND r.status BETWEEN $5 AND $6 AND ($7::text IS NULL OR r.route = $7)

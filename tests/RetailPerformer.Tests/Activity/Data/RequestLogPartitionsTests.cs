@@ -17,10 +17,9 @@ public sealed class RequestLogPartitionsTests(RetentionApiFactory api) : IClassF
     {
         var key = Guid.NewGuid();
         await api.Execute("""
-            INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, statuses, routes,
-                                                 at, method, route, path_ids, status, duration_ms, detail, client, user_agent, request_id)
-            VALUES ($1, $2, $3, $3, 1, 0, '{200}', '{/api/v1/integrations/me}', ARRAY[$3], '{GET}', '{/api/v1/integrations/me}', '{""}', '{200}', '{1}',
-                    '{NULL}', '{127.0.0.1}', '{NULL}', '{r1}')
+            INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, statuses, routes, entries)
+            VALUES ($1, $2, $3, $3, 1, 0, '{200}', '{/api/v1/integrations/me}',
+                    convert_to('[[0, "GET", "/api/v1/integrations/me", "", 200, 1, null, "127.0.0.1", null, "r1"]]', 'UTF8'))
             """, tenant, key, at);
         await api.Execute("""
             INSERT INTO activity.request_counts (tenant_id, key_id, hour, route, status, count)
