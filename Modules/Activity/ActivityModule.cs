@@ -23,7 +23,7 @@ public static class ActivityModule
         var settings = new RequestLogSettings(
             configuration.GetValue("RequestLog:Enabled", true),
             configuration.GetValue("RequestLog:RetentionDays", 90),
-            configuration.GetValue("RequestLog:BufferSize", 50_000));
+            configuration.GetValue("RequestLog:BufferSize", 100_000));
         services.AddSingleton(settings);
         services.AddSingleton<RequestLog>();
         services.AddSingleton<RequestLogPartitions>();

@@ -1,0 +1,54 @@
+-- The request log of a busy tenant (issue 15, item 6): :requests requests of the last 30 days in blocks of 1,000 (what
+-- the log writer leaves for a busy key), spread over :keys keys, the benchmark's key first; 95 % answered 200, 3 % 404,
+-- 1 % 403, 1 % 401, over three routes. The hourly counts are the blocks' own. The days get their partitions, as the
+-- host's maintenance would have made them.
+--   psql -v tenant=… -v key_id=… -v requests=10000000 -v keys=10 -f bench/seed-activity.sql
+\set ON_ERROR_STOP on
+SET synchronous_commit = off;
+DO $$
+DECLARE day date;
+BEGIN
+  FOR day IN SELECT generate_series(current_date - 31, current_date + 1, interval '1 day')::date LOOP
+    IF to_regclass('activity.request_blocks_d' || to_char(day, 'YYYYMMDD')) IS NULL THEN
+      EXECUTE format('CREATE TABLE activity.%I PARTITION OF activity.request_blocks FOR VALUES FROM (%L) TO (%L)',
+                     'request_blocks_d' || to_char(day, 'YYYYMMDD'), day::timestamptz, (day + 1)::timestamptz);
+    END IF;
+    IF to_regclass('activity.request_counts_d' || to_char(day, 'YYYYMMDD')) IS NULL THEN
+      EXECUTE format('CREATE TABLE activity.%I PARTITION OF activity.request_counts FOR VALUES FROM (%L) TO (%L)',
+                     'request_counts_d' || to_char(day, 'YYYYMMDD'), day::timestamptz, (day + 1)::timestamptz);
+    END IF;
+  END LOOP;
+END $$;
+
+-- One block's 1,000 requests, the same for every block (only its key and time differ): built once.
+CREATE TEMP TABLE profile AS
+SELECT i,
+       CASE WHEN i % 100 < 95 THEN 200 WHEN i % 100 < 98 THEN 404 WHEN i % 100 = 98 THEN 403 ELSE 401 END AS status,
+       CASE i % 3 WHEN 0 THEN '/api/v1/integrations/kpi/sync' WHEN 1 THEN '/api/v1/integrations/my-stats' ELSE '/api/v1/integrations/my-stores' END AS route
+FROM generate_series(0, 999) i;
+CREATE TEMP TABLE block AS
+SELECT convert_to(json_agg(json_build_array(i * 1000, CASE WHEN route LIKE '%sync' THEN 'POST' ELSE 'GET' END, route, '', status, 3.25,
+                                           CASE status WHEN 404 THEN 'Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11'
+                                                       WHEN 403 THEN 'API key does not have access to this store (not in store_ids list)'
+                                                       WHEN 401 THEN 'API key expired' END,
+                                           '203.0.113.7', 'n8n/1.123', 'bench:' || i) ORDER BY i)::text, 'UTF8') AS entries,
+       count(*) FILTER (WHERE status >= 400)::int AS errors, array_agg(DISTINCT status::smallint) AS statuses, array_agg(DISTINCT route) AS routes
+FROM profile;
+
+-- The keys (the benchmark's first), and each one's blocks evenly over the last 30 days.
+CREATE TEMP TABLE seeded_keys AS
+SELECT k, CASE WHEN k = 0 THEN :'key_id'::uuid ELSE gen_random_uuid() END AS key_id FROM generate_series(0, :keys - 1) k;
+CREATE TEMP TABLE blocks AS
+SELECT key_id, now() - interval '30 days' + b * (interval '30 days' / (:requests / :keys / 1000)) AS first_at
+FROM seeded_keys, generate_series(0, :requests / :keys / 1000 - 1) b;
+
+INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, statuses, routes, entries)
+SELECT :'tenant', b.key_id, b.first_at, b.first_at + interval '999 ms', 1000, k.errors, k.statuses, k.routes, k.entries
+FROM blocks b, block k;
+
+INSERT INTO activity.request_counts (tenant_id, key_id, hour, route, status, count)
+SELECT :'tenant', b.key_id, date_trunc('hour', b.first_at), p.route, p.status, count(*)
+FROM blocks b, profile p GROUP BY 2, 3, 4, 5
+ON CONFLICT (key_id, hour, route, status) DO UPDATE SET count = activity.request_counts.count + excluded.count;
+ANALYZE activity.request_blocks;
+ANALYZE activity.request_counts;
