@@ -6,6 +6,7 @@ p = argparse.ArgumentParser()
 p.add_argument("--raw", required=True); p.add_argument("--reps", type=int, required=True)
 p.add_argument("--machine", required=True); p.add_argument("--dataset", required=True)
 p.add_argument("--settings", required=True); p.add_argument("--out", required=True)
+p.add_argument("--logged", type=int, default=0); p.add_argument("--logged-bytes", type=int, default=0)
 a = p.parse_args()
 raw = pathlib.Path(a.raw)
 
@@ -42,21 +43,25 @@ def median_of(kind, name, parse):
     return out
 
 measured = lambda kind, n: (raw / f"{kind}-{n}-rep1.txt").exists()
-api_names = [n for n in ["health", "me", "my-stores", "my-stats-30", "my-stats-365", "my-stats-365-c1", "sync-new", "sync-existing"] if measured("api", n)]
+api_names = [n for n in ["health", "me", "health-log-off", "me-log-off", "my-stores", "my-stats-30", "my-stats-365", "my-stats-365-c1", "sync-new",
+                          "sync-new-log-off", "sync-existing", "sync-existing-log-off", "usage", "requests", "requests-filtered"] if measured("api", n)]
 flood_names = [n for n in ["me-idle", "me-during-health-flood", "health-flood", "me-during-login-flood", "login-flood"] if measured("api", n)]
 db_names = [n for n in ["my-stores", "my-stats-30", "my-stats-365", "sync-new", "sync-existing"] if measured("db", n)]
 api = {n: median_of("api", n, wrk) for n in api_names}
 db = {n: median_of("db", n, pgbench) for n in db_names}
 
-rows_per_request = {"sync-new": 100, "sync-existing": 100}
+rows_per_request = {"sync-new": 100, "sync-existing": 100, "sync-new-log-off": 100, "sync-existing-log-off": 100}
 def ratio(numerator, denominator):
     """The median of the ratios of the repetitions, each pair run back to back."""
     if not numerator or not denominator: return None
     return statistics.median(n / d for n, d in zip(numerator["all"], denominator["all"]))
 ratios = [r for r in [
-    ("R_auth", "`/me` req/s ÷ `/health` req/s", ratio(api.get("me"), api.get("health")), 0.85),
-    ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s", ratio(api.get("sync-new"), db.get("sync-new")), 0.6),
-    ("R_sync (existing rows)", "API KPI rows/s ÷ pgbench upsert rows/s", ratio(api.get("sync-existing"), db.get("sync-existing")), 0.6),
+    ("R_auth", "`/me` req/s ÷ `/health` req/s, request log on (the default)", ratio(api.get("me"), api.get("health")), 0.9),
+    ("R_auth, request log off", "the same on a second host with `RequestLog:Enabled=false`", ratio(api.get("me-log-off"), api.get("health-log-off")), 0.85),
+    ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s, request log on", ratio(api.get("sync-new"), db.get("sync-new")), 0.8),
+    ("R_sync (new rows), request log off", "the same on the second host", ratio(api.get("sync-new-log-off"), db.get("sync-new")), 0.6),
+    ("R_sync (existing rows)", "API KPI rows/s ÷ pgbench upsert rows/s, request log on", ratio(api.get("sync-existing"), db.get("sync-existing")), 0.8),
+    ("R_sync (existing rows), request log off", "the same on the second host", ratio(api.get("sync-existing-log-off"), db.get("sync-existing")), 0.6),
     ("R_stats (365 days)", "API my-stats req/s ÷ pgbench statistics-query req/s", ratio(api.get("my-stats-365"), db.get("my-stats-365")), 0.6),
     ("(R_stats over 30 days)", "API my-stats req/s ÷ pgbench statistics-query req/s, for information", ratio(api.get("my-stats-30"), db.get("my-stats-30")), None),
     ("R_stores", "API my-stores req/s ÷ pgbench my-stores-query req/s", ratio(api.get("my-stores"), db.get("my-stores")), 0.6),
@@ -74,11 +79,18 @@ lines = [
 for name, definition, value, bar in ratios:
     verdict = "" if bar is None else ("✅" if value >= bar else "❌")
     lines.append(f"| {name} | {definition} | {value:.2f} | {'–' if bar is None else f'≥ {bar}'} | {verdict} |")
-for n, label in (("my-stats-365", "at the load's connections"), ("my-stats-365-c1", "from one client waiting for each answer (what a dashboard feels)")):
+logged = f"{a.logged:,}"
+for n, label in (("my-stats-365", "one-year my-stats at the load's connections"),
+                 ("my-stats-365-c1", "one-year my-stats from one client waiting for each answer (what a dashboard feels)"),
+                 ("usage", f"a key's 30-day usage chart, {logged} requests logged, from one client"),
+                 ("requests", f"a key's last requests, {logged} requests logged, from one client"),
+                 ("requests-filtered", f"a key's requests filtered (4xx, kpi/sync, a week, page 3), {logged} requests logged, from one client")):
     if n in api:
         p99 = api[n].get("p99")
-        lines.append(f"| p99 of one-year my-stats {label} | wrk latency distribution | {p99:.1f} ms | < 50 ms | {'✅' if p99 < 50 else '❌'} |")
-errors = sum(api[n]["errors"] for n in api_names if n != "my-stats-365-c1")
+        lines.append(f"| p99 of {label} | wrk latency distribution | {p99:.1f} ms | < 50 ms | {'✅' if p99 < 50 else '❌'} |")
+if a.logged:
+    lines.append(f"| storage of the request log | blocks and hourly counts, per million requests | {a.logged_bytes / (a.logged / 1e6) / 1e6:.1f} MB | – | |")
+errors = sum(api[n]["errors"] for n in api_names if n not in ("my-stats-365-c1", "usage", "requests", "requests-filtered"))
 lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
           "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
 for n in api_names:

@@ -96,7 +96,7 @@ internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSour
     private async Task CopyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<RequestRecord> batch)
     {
         await using (var import = await connection.BeginBinaryImportAsync("""
-            COPY activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, statuses, routes, entries)
+            COPY activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, pair_routes, pair_statuses, pair_counts, entries)
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -111,8 +111,10 @@ internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSour
                 import.Write(rows.Max(r => r.At), NpgsqlDbType.TimestampTz);
                 import.Write(rows.Count, NpgsqlDbType.Integer);
                 import.Write(rows.Count(r => r.Status >= 400), NpgsqlDbType.Integer);
-                import.Write(rows.Select(r => (short)r.Status).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint);
-                import.Write(rows.Select(r => r.Route).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                var pairs = rows.CountBy(r => (r.Route, Status: (short)r.Status)).ToArray();
+                import.Write(pairs.Select(p => p.Key.Route).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                import.Write(pairs.Select(p => p.Key.Status).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint);
+                import.Write(pairs.Select(p => p.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
                 import.Write(Entries(rows, first), NpgsqlDbType.Bytea);
             }
             await import.CompleteAsync();

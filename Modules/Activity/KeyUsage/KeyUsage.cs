@@ -57,18 +57,9 @@ internal static class KeyUsageEndpoint
         var days = Enumerable.Range(0, Days).Select(first.AddDays).Select(day => new KeyUsageDay(day,
             byDay.GetValueOrDefault((day, 2)), byDay.GetValueOrDefault((day, 3)), byDay.GetValueOrDefault((day, 4)), byDay.GetValueOrDefault((day, 5)))).ToList();
 
-        // The newest block holding an error, opened alone.
-        await using var lastError = ActivitySql.Command(connection, """
-            SELECT r.at, r.method, r.route, r.status, r.detail, r.request_id
-            FROM (SELECT * FROM activity.request_blocks WHERE key_id = $2 AND tenant_id = $1 AND errors > 0 ORDER BY first_at DESC LIMIT 1) b
-            CROSS JOIN LATERAL activity.block_requests(b.first_at, b.entries) r
-            WHERE r.status >= 400 ORDER BY r.n DESC LIMIT 1
-            """, gerant.TenantId, keyId);
-        KeyLastError? last = null;
-        await using (var reader = await lastError.ExecuteReaderAsync(cancellationToken))
-            if (await reader.ReadAsync(cancellationToken))
-                last = new KeyLastError(reader.GetDateTime(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5));
+        var last = await RequestBlocks.LastErrorAsync(connection, gerant.TenantId, keyId, cancellationToken) is { } error
+            ? new KeyLastError(error.At, error.Method, error.Route, error.Status, error.Detail, error.RequestId)
+            : null;
         return TypedResults.Ok(new KeyUsageResponse(days, days.Sum(d => d.Status2xx + d.Status3xx + d.Status4xx + d.Status5xx),
             days.Sum(d => d.Status4xx + d.Status5xx), last));
     }

@@ -63,28 +63,10 @@ internal static class ListKeyRequestsEndpoint
         var (low, high) = ActivitySql.StatusRange(query.Status);
         var (from, to) = period.Instants;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // The total from the hourly counts (a few rows), never by counting the requests themselves.
-        await using var count = ActivitySql.Command(connection, """
-            SELECT coalesce(sum(count), 0)::bigint FROM activity.request_counts
-            WHERE key_id = $2 AND tenant_id = $1 AND hour >= $3 AND hour < $4 AND status BETWEEN $5 AND $6 AND ($7::text IS NULL OR route = $7)
-            """, gerant.TenantId, keyId, from, to, low, high, query.Route);
-        var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        // Blocks newest first, skipped unopened when their statuses or routes cannot match; within a block, the last answered first.
-        await using var select = ActivitySql.Command(connection, """
-            SELECT r.at, r.method, r.route, r.path_ids, r.status, r.duration_ms, r.detail, r.client, r.user_agent, r.request_id
-            FROM activity.request_blocks b CROSS JOIN LATERAL activity.block_requests(b.first_at, b.entries) r
-            WHERE b.key_id = $2 AND b.tenant_id = $1 AND b.first_at >= $3 AND b.first_at < $4
-              AND EXISTS (SELECT FROM unnest(b.statuses) s WHERE s BETWEEN $5 AND $6) AND ($7::text IS NULL OR $7 = ANY (b.routes))
-              AND r.status BETWEEN $5 AND $6 AND ($7::text IS NULL OR r.route = $7)
-            ORDER BY b.first_at DESC, b.ctid DESC, r.n DESC
-            LIMIT $8 OFFSET $9
-            """, gerant.TenantId, keyId, from, to, low, high, query.Route, page.PageSize, page.Offset);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<KeyRequestResponse>();
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(new KeyRequestResponse(reader.GetDateTime(0), reader.GetString(1), reader.GetString(2), ActivitySql.PathIds(reader.GetString(3)),
-                reader.GetInt16(4), reader.GetFloat(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9)));
+        var (total, requests) = await RequestBlocks.PageAsync(connection, new RequestBlocks.Filter(gerant.TenantId, keyId, from, to, low, high, query.Route),
+            page.Offset, page.PageSize, cancellationToken);
+        var rows = requests.Select(r => new KeyRequestResponse(r.At, r.Method, r.Route, ActivitySql.PathIds(r.PathIds), r.Status, r.DurationMs, r.Detail,
+            r.Client, r.UserAgent, r.RequestId)).ToList();
         return TypedResults.Ok(new ListKeyRequestsResponse(rows, PageMeta.For(page, total)));
     }
 }

@@ -12,8 +12,11 @@ CREATE TABLE activity.request_blocks (
     last_at     timestamptz NOT NULL,
     requests    integer     NOT NULL,
     errors      integer     NOT NULL,               -- 4xx and 5xx among them
-    statuses    smallint[]  NOT NULL,               -- distinct
-    routes      text[]      NOT NULL,               -- distinct
+    -- How many of its requests each (route, status) holds, as three arrays of one element per pair: a filtered list
+    -- counts its matches per block from these, and opens only the blocks of the page it shows.
+    pair_routes   text[]     NOT NULL,
+    pair_statuses smallint[] NOT NULL,
+    pair_counts   integer[]  NOT NULL,
     entries     bytea       NOT NULL                -- the requests (UTF-8 JSON, see above)
 ) PARTITION BY RANGE (first_at);
 CREATE TABLE activity.request_blocks_default PARTITION OF activity.request_blocks DEFAULT;
@@ -47,12 +50,15 @@ CREATE INDEX request_counts_tenant_hour ON activity.request_counts (tenant_id, h
 
 -- What was logged one row per request moves into blocks (one per key and day), then the old table goes.
 INSERT INTO activity.request_blocks
-SELECT tenant_id, key_id, min(at), max(at), count(*), count(*) FILTER (WHERE status >= 400), array_agg(DISTINCT status), array_agg(DISTINCT route),
+SELECT tenant_id, key_id, min(at), max(at), count(*), count(*) FILTER (WHERE status >= 400), '{}', '{}', '{}',
        convert_to(json_agg(json_build_array(
            (extract(epoch FROM at) * 1000000)::bigint - (extract(epoch FROM block_start) * 1000000)::bigint, method, route,
            array_to_string(path_ids, ','), status, duration_ms, detail, client, user_agent, request_id) ORDER BY at)::text, 'UTF8')
 FROM (SELECT r.*, min(at) OVER (PARTITION BY tenant_id, key_id, (at AT TIME ZONE 'UTC')::date) AS block_start FROM activity.requests r) r
 GROUP BY tenant_id, key_id, (at AT TIME ZONE 'UTC')::date;
+UPDATE activity.request_blocks b SET (pair_routes, pair_statuses, pair_counts) = (
+    SELECT array_agg(p.route ORDER BY p.route, p.status), array_agg(p.status ORDER BY p.route, p.status), array_agg(p.n ORDER BY p.route, p.status)
+    FROM (SELECT r.route, r.status, count(*)::int AS n FROM activity.block_requests(b.first_at, b.entries) r GROUP BY 1, 2) p);
 INSERT INTO activity.request_counts
 SELECT tenant_id, key_id, date_trunc('hour', at), route, status, count(*) FROM activity.requests GROUP BY 1, 2, 3, 4, 5;
 DROP TABLE activity.requests;

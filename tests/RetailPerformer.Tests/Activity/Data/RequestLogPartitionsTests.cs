@@ -17,8 +17,8 @@ public sealed class RequestLogPartitionsTests(RetentionApiFactory api) : IClassF
     {
         var key = Guid.NewGuid();
         await api.Execute("""
-            INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, statuses, routes, entries)
-            VALUES ($1, $2, $3, $3, 1, 0, '{200}', '{/api/v1/integrations/me}',
+            INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, pair_routes, pair_statuses, pair_counts, entries)
+            VALUES ($1, $2, $3, $3, 1, 0, '{/api/v1/integrations/me}', '{200}', '{1}',
                     convert_to('[[0, "GET", "/api/v1/integrations/me", "", 200, 1, null, "127.0.0.1", null, "r1"]]', 'UTF8'))
             """, tenant, key, at);
         await api.Execute("""
