@@ -49,6 +49,10 @@ for n, (store, sellers) in enumerate(stores):
         script += statement("kpi_upsert_entries", **common, p3=day, p4="'bench'", p5="now()", **columns)
         script += statement("kpi_day_totals", **common, p3=day)
         script += statement("kpi_month_totals", **common, p3=month, p4=f"({month} + interval '1 month')::date")
+        # The batch's line of the sync history, in its transaction.
+        created, updated = (len(sellers), 0) if mode == "new" else (0, len(sellers))
+        script += statement("kpi_record_sync", p1="gen_random_uuid()", p2=":tenant", p3="now()", p4=f"'{store}'", p5="NULL", p6=day, p7="'bench'",
+                            p8="NULL", p9="NULL", p10=str(len(sellers)), p11=str(created), p12=str(updated), p13="200", p14="NULL", p15="'bench'")
         script += "COMMIT;\n"
         (work / f"sync-{mode}-{n}.sql").write_text(script)
 

@@ -7,6 +7,7 @@ p.add_argument("--raw", required=True); p.add_argument("--reps", type=int, requi
 p.add_argument("--machine", required=True); p.add_argument("--dataset", required=True)
 p.add_argument("--settings", required=True); p.add_argument("--out", required=True)
 p.add_argument("--logged", type=int, default=0); p.add_argument("--logged-bytes", type=int, default=0)
+p.add_argument("--live-log-bytes-per-million", type=int, default=0)
 a = p.parse_args()
 raw = pathlib.Path(a.raw)
 
@@ -89,7 +90,9 @@ for n, label in (("my-stats-365", "one-year my-stats at the load's connections")
         p99 = api[n].get("p99")
         lines.append(f"| p99 of {label} | wrk latency distribution | {p99:.1f} ms | < 50 ms | {'✅' if p99 < 50 else '❌'} |")
 if a.logged:
-    lines.append(f"| storage of the request log | blocks and hourly counts, per million requests | {a.logged_bytes / (a.logged / 1e6) / 1e6:.1f} MB | – | |")
+    lines.append(f"| storage of the request log | the seeded log's blocks and hourly counts (indexes, TOAST), per million requests | {a.logged_bytes / (a.logged / 1e6) / 1e6:.1f} MB | – | |")
+if a.live_log_bytes_per_million:
+    lines.append(f"| storage of the blocks this run's load wrote | their rows (real request ids and times, lz4), per million requests | {a.live_log_bytes_per_million / 1e6:.1f} MB | – | |")
 errors = sum(api[n]["errors"] for n in api_names if n not in ("my-stats-365-c1", "usage", "requests", "requests-filtered"))
 lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
           "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]

@@ -21,6 +21,10 @@ internal static class KpiSql
     /// <summary>Recomputes the month totals from the day totals: $1 tenant, $2 store, $3 month, $4 the month after.</summary>
     public static readonly string MonthTotals = Read("kpi_month_totals.sql");
 
+    /// <summary>A line of the sync history: $1 id, $2 tenant, $3 at, $4 store, $5 store as named, $6 date, $7 source, $8 key, $9 person,
+    /// $10 entries, $11 created, $12 updated, $13 status, $14 reason, $15 request id.</summary>
+    public static readonly string RecordSync = Read("kpi_record_sync.sql");
+
     /// <summary>Statistics: $1 tenant, $2 store ids, $3..$4 the period.</summary>
     public static readonly string TotalsByStore = Read("kpi_totals_by_store.sql");
 

@@ -9,14 +9,9 @@ internal sealed class SyncHistory(NpgsqlDataSource dataSource, TimeProvider cloc
     /// <summary>Where a slice leaves the store it resolved, so that a later refusal names it.</summary>
     public const string ResolvedStoreItem = "kpi.resolved_store";
 
-    private const string Insert = """
-        INSERT INTO kpi.sync_history (id, tenant_id, at, store_id, store_ref, date, source, key_id, person_id, entries, created, updated, status, reason, request_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-        """;
-
     public static NpgsqlCommand Accepted(NpgsqlConnection connection, NpgsqlTransaction transaction, SyncSender sender, DateTime at, Guid storeId,
         DateOnly date, string source, int created, int updated) =>
-        Command(new NpgsqlCommand(Insert, connection, transaction),
+        Command(new NpgsqlCommand(KpiSql.RecordSync, connection, transaction),
             Guid.CreateVersion7(), sender.TenantId, at, storeId, null, date, source, sender.KeyId, sender.PersonId, created + updated, created, updated,
             (short)StatusCodes.Status200OK, null, sender.RequestId);
 
@@ -26,7 +21,7 @@ internal sealed class SyncHistory(NpgsqlDataSource dataSource, TimeProvider cloc
         var storeRef = storeId is null ? named.Store?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 200)] : null : null;
         DateOnly? date = Dates.TryParseIso(named.Date, out var d) ? d : null;
         var source = string.IsNullOrWhiteSpace(named.Source) ? "" : named.Source.Trim()[..Math.Min(named.Source.Trim().Length, 100)];
-        await using var command = Command(new NpgsqlCommand(Insert, connection),
+        await using var command = Command(new NpgsqlCommand(KpiSql.RecordSync, connection),
             Guid.CreateVersion7(), sender.TenantId, clock.GetUtcNow().UtcDateTime, storeId, storeRef, date, source, sender.KeyId, sender.PersonId,
             named.Entries, 0, 0, (short)status, reason, sender.RequestId);
         await command.ExecuteNonQueryAsync();
