@@ -34,7 +34,7 @@ internal static class ListKeyRequestsEndpoint
     public const string ResponseExample = """
         {"requests": [{"at": "2025-12-09T02:00:12.481Z", "method": "POST", "route": "/api/v1/integrations/kpi/sync", "path_ids": [],
                        "status": 404, "duration_ms": 7.4, "detail": "Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11",
-                       "client": "203.0.113.7", "user_agent": "n8n", "request_id": "0HNH2B8S1J5KQ:00000001"}],
+                       "client": "203.0.113.7", "user_agent": "n8n", "request_id": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}],
          "meta": {"page": 1, "limit": 50, "total": 1, "pages": 1}}
         """;
 

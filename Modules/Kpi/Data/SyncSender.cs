@@ -9,10 +9,10 @@ internal sealed record SyncSender(Guid TenantId, Guid? KeyId, Guid? PersonId, Gu
         if (context.Features.Get<ApiKeyCaller>() is { } caller)
             // The console's hop has no key: it is the gérant's own action.
             return caller.KeyId == Guid.Empty
-                ? new SyncSender(caller.TenantId, null, caller.GerantId, null, context.TraceIdentifier)
-                : new SyncSender(caller.TenantId, caller.KeyId, null, null, context.TraceIdentifier);
+                ? new SyncSender(caller.TenantId, null, caller.GerantId, null, RequestIds.Of(context))
+                : new SyncSender(caller.TenantId, caller.KeyId, null, null, RequestIds.Of(context));
         return AppUser.FromPrincipal(context.User) is { } person
-            ? new SyncSender(person.TenantId, null, person.UserId, person.StoreId, context.TraceIdentifier)
+            ? new SyncSender(person.TenantId, null, person.UserId, person.StoreId, RequestIds.Of(context))
             : null;
     }
 }

@@ -40,11 +40,11 @@ internal static class ListSyncHistoryEndpoint
         {"history": [
            {"id": "0193a9f2-6c1d-7e4b-9a55-2f1d3c4b5a70", "at": "2025-11-27T02:00:03.120Z", "store_id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7",
             "store_ref": null, "date": "2025-11-26", "source": "pos_system_v2", "key_id": "0193a9f2-6c1d-7e4b-9a55-2f1d3c4b5a61", "person_id": null,
-            "entries": 2, "created": 2, "updated": 0, "outcome": "accepted", "status": 200, "reason": null, "request_id": "0HNH2B8S1J5KQ:00000002"},
+            "entries": 2, "created": 2, "updated": 0, "outcome": "accepted", "status": 200, "reason": null, "request_id": "00-5c1e0a9d8b7f4e3a2c6d1b0f9e8a7d6c-1a2b3c4d5e6f7a8b-00"},
            {"id": "0193a9f2-6c1d-7e4b-9a55-2f1d3c4b5a71", "at": "2025-11-27T02:00:01.004Z", "store_id": "c2dd1ada-d0a2-4a90-be81-644b7cb78bc7",
             "store_ref": null, "date": "2025-11-26", "source": "pos_system_v2", "key_id": "0193a9f2-6c1d-7e4b-9a55-2f1d3c4b5a61", "person_id": null,
             "entries": 2, "created": 0, "updated": 0, "outcome": "refused", "status": 404,
-            "reason": "Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11", "request_id": "0HNH2B8S1J5KQ:00000001"}],
+            "reason": "Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11", "request_id": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}],
          "meta": {"page": 1, "limit": 50, "total": 2, "pages": 1}}
         """;
 

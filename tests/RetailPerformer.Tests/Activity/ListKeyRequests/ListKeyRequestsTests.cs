@@ -35,8 +35,8 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         (await client.GetAsync("/api/v1/integrations/stores")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);                                    // 403 scope
         (await client.PostJson("/api/v1/integrations/kpi/sync", new { store_id = other, date = "2025-11-26", kpi_entries = new[] { new { seller_id = unknown, ca_journalier = 1, nb_ventes = 1, nb_articles = 1 } } }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);                                                                                       // 403 store
-        (await client.PostJson("/api/v1/integrations/kpi/sync", new { store_id = store, date = "2025-11-26", kpi_entries = new[] { new { seller_id = unknown, ca_journalier = 1, nb_ventes = 1, nb_articles = 1 } } }))
-            .StatusCode.ShouldBe(HttpStatusCode.NotFound);                                                                                        // 404
+        var missing = await (await client.PostJson("/api/v1/integrations/kpi/sync", new { store_id = store, date = "2025-11-26", kpi_entries = new[] { new { seller_id = unknown, ca_journalier = 1, nb_ventes = 1, nb_articles = 1 } } }))
+            .ShouldBe(HttpStatusCode.NotFound);                                                                                                   // 404
         (await client.PostJson("/api/v1/integrations/kpi/sync", new { date = "2025-11-26" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);    // 400
 
         var requests = await RequestsAsync(tenant.Gerant(), key.Id, 5);
@@ -55,6 +55,7 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         storeRefused.Str("detail").ShouldBe("API key does not have access to this store (not in store_ids list)");
         notFound.Str("route").ShouldBe("/api/v1/integrations/kpi/sync");
         notFound.Str("detail").ShouldBe($"Sellers not found in store {store}: {unknown}");
+        notFound.Str("request_id").ShouldBe(missing.Str("trace_id"));   // what the caller quotes is what the log holds
         badRequest.Str("detail").ShouldStartWith("One or more fields are invalid");
         foreach (var request in requests) request.GetRawText().ShouldNotContain(key.Secret);
 
