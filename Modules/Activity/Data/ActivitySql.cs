@@ -1,14 +1,12 @@
+using RetailPerformer.Shared.Data;
+
 namespace RetailPerformer.Activity.Data;
 
-/// <summary>Commands with positional parameters (<c>$1</c>…), read with typed getters: the log's arrays are not Dapper's.</summary>
+/// <summary>The log's readers' helpers: commands read with typed getters (the log's bytea and arrays are not Dapper's), its ids and filters.</summary>
 internal static class ActivitySql
 {
-    public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] values)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        return command;
-    }
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] values) =>
+        new NpgsqlCommand(sql, connection).WithValues(values);
 
     /// <summary>The ids of a path as the log keeps them (comma-separated).</summary>
     public static Guid[] PathIds(string ids) => ids.Length == 0 ? [] : [.. ids.Split(',').Select(Guid.Parse)];

@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Data;
+
 namespace RetailPerformer.Kpi.Data;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class SyncHistory(NpgsqlDataSource dataSource, TimeProvider cloc
 
     public static NpgsqlCommand Accepted(NpgsqlConnection connection, NpgsqlTransaction transaction, SyncSender sender, DateTime at, Guid storeId,
         DateOnly date, string source, int created, int updated) =>
-        Command(new NpgsqlCommand(KpiSql.RecordSync, connection, transaction),
+        new NpgsqlCommand(KpiSql.RecordSync, connection, transaction).WithValues(
             Guid.CreateVersion7(), sender.TenantId, at, storeId, null, date, source, sender.KeyId, sender.PersonId, created + updated, created, updated,
             (short)StatusCodes.Status200OK, null, sender.RequestId);
 
@@ -21,15 +23,9 @@ internal sealed class SyncHistory(NpgsqlDataSource dataSource, TimeProvider cloc
         var storeRef = storeId is null ? named.Store?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 200)] : null : null;
         DateOnly? date = Dates.TryParseIso(named.Date, out var d) ? d : null;
         var source = string.IsNullOrWhiteSpace(named.Source) ? "" : named.Source.Trim()[..Math.Min(named.Source.Trim().Length, 100)];
-        await using var command = Command(new NpgsqlCommand(KpiSql.RecordSync, connection),
+        await using var command = new NpgsqlCommand(KpiSql.RecordSync, connection).WithValues(
             Guid.CreateVersion7(), sender.TenantId, clock.GetUtcNow().UtcDateTime, storeId, storeRef, date, source, sender.KeyId, sender.PersonId,
             named.Entries, 0, 0, (short)status, reason, sender.RequestId);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static NpgsqlCommand Command(NpgsqlCommand command, params object?[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        return command;
     }
 }

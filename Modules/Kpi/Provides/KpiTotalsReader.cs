@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts.Kpi;
 
 namespace RetailPerformer.Kpi.Provides;
@@ -50,11 +51,6 @@ internal sealed class KpiTotalsReader(NpgsqlDataSource dataSource) : IKpiTotals
     }
 
     /// <summary>A statement over (tenant, stores, first day, last day): $1 to $4 of every query here.</summary>
-    private NpgsqlCommand Command(string sql, Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end)
-    {
-        var command = dataSource.CreateCommand(sql);
-        foreach (var value in new object[] { tenantId, storeIds.ToArray(), start, end })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
-    }
+    private NpgsqlCommand Command(string sql, Guid tenantId, IReadOnlyCollection<Guid> storeIds, DateOnly start, DateOnly end) =>
+        dataSource.CreateCommand(sql).WithValues(tenantId, storeIds.ToArray(), start, end);
 }

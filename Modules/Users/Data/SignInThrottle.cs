@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Data;
 
 namespace RetailPerformer.Users.Data;
 
@@ -45,8 +46,7 @@ internal sealed class SignInThrottle(NpgsqlDataSource dataSource, SignInSettings
                    greatest((SELECT until FROM ceiling),
                             (SELECT next_attempt FROM users.sign_in_throttle WHERE email_hash = {EmailKey} AND client = $2))
             """);
-        foreach (var value in new object[] { attempt.Email, attempt.Client, now, now + RetryDelay, CeilingWindow, settings.AccountFailuresPerMinute })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        command.WithValues(attempt.Email, attempt.Client, now, now + RetryDelay, CeilingWindow, settings.AccountFailuresPerMinute);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         if (reader.GetBoolean(0)) return null;
