@@ -33,7 +33,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
                     PathIds(context.Request.RouteValues),
                     context.Response.StatusCode, (float)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     context.Response.StatusCode >= 400 ? context.Features.Get<ProblemDetail>()?.Detail : null,
-                    ClientAddresses.Of(context), Truncated(context.Request.Headers.UserAgent.ToString(), 300), RequestIds.Of(context)));
+                    ClientAddresses.Of(context), Truncated(context.Request.Headers.UserAgent.ToString(), 300), LoggedRequestId.Of(context)));
         }
     }
 

@@ -159,7 +159,7 @@ internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSour
             json.WriteStringValue(r.Detail);
             json.WriteStringValue(r.Client);
             json.WriteStringValue(r.UserAgent);
-            json.WriteStringValue(r.RequestId);
+            json.WriteStringValue(r.RequestId.ToString());
             json.WriteEndArray();
         }
         json.WriteEndArray();

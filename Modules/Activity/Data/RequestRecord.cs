@@ -7,4 +7,4 @@ namespace RetailPerformer.Activity.Data;
 /// </summary>
 internal readonly record struct RequestRecord(
     Guid? TenantId, DateTime At, Guid? KeyId, string Method, string Route, string PathIds, int Status, float DurationMs,
-    string? Detail, string? Client, string? UserAgent, string RequestId);
+    string? Detail, string? Client, string? UserAgent, LoggedRequestId RequestId);
