@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using System.Buffers;
 using System.Text.Json;
 using NpgsqlTypes;
+using RetailPerformer.Shared.Data;
 
 namespace RetailPerformer.Activity.Data;
 
@@ -55,17 +56,17 @@ internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSour
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            // A log line lost in a crash's last instant is acceptable; waiting for the disk on every batch is not (it is CPU
-            // and I/O the requests share): the batch commits without waiting for its WAL flush.
-            await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction)) await relaxed.ExecuteNonQueryAsync();
             if (_compression is null)
             {
                 // lz4 compresses the blocks several times faster than PostgreSQL's own pglz; not every build of the server has it.
                 await using var has = new NpgsqlCommand("SELECT 'lz4' = ANY (enumvals) FROM pg_settings WHERE name = 'default_toast_compression'", connection, transaction);
                 _compression = (bool?)await has.ExecuteScalarAsync() == true ? "lz4" : "pglz";
             }
-            await using (var compressed = new NpgsqlCommand($"SET LOCAL default_toast_compression = {_compression}", connection, transaction))
-                await compressed.ExecuteNonQueryAsync();
+            // A log line lost in a crash's last instant is acceptable; waiting for the disk on every batch is not (it is CPU
+            // and I/O the requests share): the batch commits without waiting for its WAL flush.
+            await using (var settings = new NpgsqlCommand(
+                             $"SET LOCAL synchronous_commit = off; SET LOCAL default_toast_compression = {_compression}", connection, transaction))
+                await settings.ExecuteNonQueryAsync();
             if (batch.Count > 0) await CopyAsync(connection, transaction, batch);
             if (unattributed > 0)
             {
@@ -73,9 +74,7 @@ internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSour
                 await using var count = new NpgsqlCommand("""
                     INSERT INTO activity.unattributed_refusals (hour, count) VALUES ($1, $2)
                     ON CONFLICT (hour) DO UPDATE SET count = activity.unattributed_refusals.count + excluded.count
-                    """, connection, transaction);
-                count.Parameters.Add(new NpgsqlParameter { Value = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc) });
-                count.Parameters.Add(new NpgsqlParameter { Value = unattributed });
+                    """, connection, transaction).WithValues(new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc), unattributed);
                 await count.ExecuteNonQueryAsync();
             }
             await transaction.CommitAsync();

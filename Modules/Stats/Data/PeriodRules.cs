@@ -6,7 +6,7 @@ internal static class PeriodRules
     /// <summary>The calendar the statistics can be asked about (its end must leave room for "the month after").</summary>
     public static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2999, 12, 31);
     private static readonly string OutOfRange = $"must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}";
-    public const string StartAfterEnd = "'start_date' must not be after 'end_date'";
+    public const string StartAfterEnd = PeriodFilterValidator.StartAfterEnd;
 
     /// <summary>Both dates required, well formed, in the calendar, start ≤ end, and at most <paramref name="maximumDays"/> days.</summary>
     public static void ValidPeriod<T>(this AbstractValidator<T> validator, int maximumDays) where T : IPeriodQuery
