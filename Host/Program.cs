@@ -13,6 +13,7 @@ using RetailPerformer.Stats;
 using RetailPerformer.Stores;
 using RetailPerformer.Users;
 using RetailPerformer.WebConsole;
+using RetailPerformer.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -53,6 +54,7 @@ builder.Services
     .AddKpiModule(builder.Configuration)
     .AddStatsModule(builder.Configuration)
     .AddActivityModule(builder.Configuration)
+    .AddWebhooksModule(builder.Configuration)
     .AddWebConsoleModule(builder.Configuration);
 
 var app = builder.Build();
@@ -81,6 +83,7 @@ app.MapKeysModule();
 app.MapKpiModule();
 app.MapStatsModule();
 app.MapActivityModule();
+app.MapWebhooksModule();
 app.MapWebConsoleModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -76,7 +76,7 @@ internal static class OpenApiSetup
                     requestType.Example = JsonNode.Parse(example.Request);
                 if (example.Response is not null && operation.Responses is { } responses)
                 {
-                    var success = responses.FirstOrDefault(r => r.Key is "200" or "201").Value;
+                    var success = responses.FirstOrDefault(r => r.Key is "200" or "201" or "202").Value;
                     if (success?.Content is { } responseContent && responseContent.TryGetValue("application/json", out var responseType))
                         responseType.Example = JsonNode.Parse(example.Response);
                 }

@@ -29,6 +29,7 @@ internal static class ReferenceLayout
         ("API keys", "The gérant's keys (the console's \"Intégrations API\" tab): create (the secret is shown once), list, read, regenerate, deactivate."),
         ("Invitations", "The invitations sent to managers and sellers: their status and delivery, and sending one again."),
         ("KPI (web app)", "A seller entering their own day, a manager entering a day for a seller of their store."),
+        ("Webhooks", "Endpoints the gérant subscribes to events (kpi.synced, store.*, user.*, api_key.*): signed as the Standard Webhooks specification says, retried over about a day, every attempt logged, replayable. The events' payloads are in the document's `webhooks` section."),
     ];
 
     private static readonly (string Name, string Description)[] OperationsTags =

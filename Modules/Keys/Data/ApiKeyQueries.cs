@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
+using RetailPerformer.Shared.Data;
 
 namespace RetailPerformer.Keys.Data;
 
@@ -29,15 +31,17 @@ internal static class ApiKeyQueries
     /// it has committed (the notification reaches this host too, but not necessarily before its next request);
     /// null when the key was not active.
     /// </summary>
-    public static async Task<KeyHash?> RevokeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    public static async Task<KeyHash?> RevokeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEventOutbox outbox,
         Guid tenantId, Guid id, Guid? replacedBy, DateTime now)
     {
-        var hash = await connection.QuerySingleOrDefaultAsync<byte[]>("""
+        var revoked = await connection.QuerySingleOrDefaultAsync<(byte[] Hash, string Name, DateTime? ExpiresAt)?>("""
             UPDATE keys.api_keys SET active = false, revoked_at = @now, replaced_by = @replacedBy
             WHERE tenant_id = @tenantId AND id = @id AND active
-            RETURNING key_hash
+            RETURNING key_hash, name, expires_at
             """, new { tenantId, id, replacedBy, now }, transaction);
-        if (hash is null) return null;
+        if (revoked is not var (hash, name, expiresAt)) return null;
+        await outbox.AddAsync(new SharedTransaction(connection, transaction), tenantId, EventTypes.ApiKeyRevoked,
+            new ApiKeyEventData(id, name, expiresAt, now));
         await connection.ExecuteAsync($"SELECT pg_notify('{KeyRevocationListener.Channel}', @payload)",
             new { payload = Convert.ToHexString(hash) }, transaction);
         return KeyHash.From(hash);

@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
 
 namespace RetailPerformer.Keys.DeactivateApiKey;
 
@@ -18,12 +19,12 @@ internal static class DeactivateApiKeyEndpoint
             .DocumentsProblem(StatusCodes.Status404NotFound, ApiKeyQueries.NotFound);
 
     private static async Task<Results<Ok<DeactivateApiKeyResponse>, ProblemHttpResult>> Handle(
-        string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, IEventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(id, out var keyId)) return Problems.NotFound(ApiKeyQueries.NotFound);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await ApiKeyQueries.RevokeAsync(connection, transaction, gerant.TenantId, keyId, null, clock.GetUtcNow().UtcDateTime) is not { } revoked)
+        if (await ApiKeyQueries.RevokeAsync(connection, transaction, outbox, gerant.TenantId, keyId, null, clock.GetUtcNow().UtcDateTime) is not { } revoked)
         {
             var existing = await ApiKeyQueries.FindAsync(connection, gerant.TenantId, keyId);
             return existing is null ? Problems.NotFound(ApiKeyQueries.NotFound) : Problems.BadRequest(AlreadyDeactivated);

@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
 
 namespace RetailPerformer.Keys.RegenerateApiKey;
 
@@ -16,7 +17,7 @@ internal static class RegenerateApiKeyEndpoint
             .DocumentsProblem(StatusCodes.Status404NotFound, ApiKeyQueries.NotFound);
 
     private static async Task<Results<Created<ApiKeySecretResponse>, ProblemHttpResult>> Handle(
-        string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AppUser gerant, NpgsqlDataSource dataSource, ApiKeyCache keyCache, IEventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(id, out var keyId)) return Problems.NotFound(ApiKeyQueries.NotFound);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -30,7 +31,7 @@ internal static class RegenerateApiKeyEndpoint
 
         var (secret, replacement) = await ApiKeyQueries.InsertAsync(connection, transaction, gerant.TenantId, gerant.UserId,
             old.Name, old.Permissions, old.StoreIds, old.ExpiresInDays, old.RateLimitPerSecond, now);
-        var revoked = await ApiKeyQueries.RevokeAsync(connection, transaction, gerant.TenantId, old.Id, replacement.Id, now);
+        var revoked = await ApiKeyQueries.RevokeAsync(connection, transaction, outbox, gerant.TenantId, old.Id, replacement.Id, now);
         await transaction.CommitAsync(cancellationToken);
         if (revoked is { } hash) keyCache.Evict(hash);
 

@@ -1,3 +1,6 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
+using RetailPerformer.Shared.Data;
+
 namespace RetailPerformer.Kpi.Data;
 
 /// <summary>
@@ -9,7 +12,7 @@ namespace RetailPerformer.Kpi.Data;
 /// same seller and day never create two rows, and the totals are always the exact sums. The batch's line of the sync
 /// history is written last, in the same transaction.
 /// </summary>
-internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed class KpiWriter(NpgsqlDataSource dataSource, IEventOutbox outbox, TimeProvider clock)
 {
     public async Task<IReadOnlyList<KpiWritten>> UpsertAsync(SyncSender sender, Guid storeId, DateOnly date, IReadOnlyList<KpiLine> lines, string source,
         CancellationToken cancellationToken)
@@ -55,18 +58,19 @@ internal sealed class KpiWriter(NpgsqlDataSource dataSource, TimeProvider clock)
         }
         if (written.Count != sorted.Length)
             throw new InvalidOperationException($"Upserted {written.Count} KPI rows for {sorted.Length} lines");
-        // The batch's history, in its transaction: no history of a write that rolled back, no write without its history.
+        // The batch's history and its kpi.synced event, in its transaction and one round trip: no history or event of a write
+        // that rolled back, no write without them.
         var created = written.Count(w => w.Created);
-        await using (var history = SyncHistory.Accepted(connection, transaction, sender, now, storeId, date, source, created, written.Count - created))
-            await history.ExecuteNonQueryAsync(cancellationToken);
+        await using (var after = new NpgsqlBatch(connection, transaction))
+        {
+            after.BatchCommands.Add(SyncHistory.Accepted(sender, now, storeId, date, source, created, written.Count - created));
+            after.BatchCommands.Add(outbox.Command(tenantId, EventTypes.KpiSynced,
+                new KpiSyncedData(storeId, date, created, written.Count - created, source, sender.KeyId, sender.PersonId), now));
+            await after.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p ?? DBNull.Value });
-        return command;
-    }
+    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters) => new NpgsqlBatchCommand(sql).WithValues(parameters);
 }

@@ -11,9 +11,8 @@ internal sealed class SyncHistory(NpgsqlDataSource dataSource, TimeProvider cloc
     /// <summary>Where a slice leaves the store it resolved, so that a later refusal names it.</summary>
     public const string ResolvedStoreItem = "kpi.resolved_store";
 
-    public static NpgsqlCommand Accepted(NpgsqlConnection connection, NpgsqlTransaction transaction, SyncSender sender, DateTime at, Guid storeId,
-        DateOnly date, string source, int created, int updated) =>
-        new NpgsqlCommand(KpiSql.RecordSync, connection, transaction).WithValues(
+    public static NpgsqlBatchCommand Accepted(SyncSender sender, DateTime at, Guid storeId, DateOnly date, string source, int created, int updated) =>
+        new NpgsqlBatchCommand(KpiSql.RecordSync).WithValues(
             Guid.CreateVersion7(), sender.TenantId, at, storeId, null, date, source, sender.KeyId, sender.PersonId, created + updated, created, updated,
             (short)StatusCodes.Status200OK, null, sender.RequestId);
 

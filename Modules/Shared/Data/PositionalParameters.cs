@@ -13,4 +13,10 @@ public static class PositionalParameters
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         return command;
     }
+
+    public static NpgsqlBatchCommand WithValues(this NpgsqlBatchCommand command, params object?[] values)
+    {
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return command;
+    }
 }

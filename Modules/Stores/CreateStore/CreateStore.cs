@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
+using RetailPerformer.Shared.Data;
 
 namespace RetailPerformer.Stores.CreateStore;
 
@@ -44,13 +46,14 @@ internal static class CreateStoreEndpoint
             .DocumentsProblem(StatusCodes.Status403Forbidden, StoreMessages.RestrictedKeyCannotCreateStores);
 
     private static async Task<Results<Created<CreateStoreResponse>, Ok<CreateStoreResponse>, ProblemHttpResult>> Handle(
-        CreateStoreRequest request, ApiKeyCaller caller, NpgsqlDataSource dataSource, TimeProvider clock, HttpContext context,
+        CreateStoreRequest request, ApiKeyCaller caller, NpgsqlDataSource dataSource, IEventOutbox outbox, TimeProvider clock, HttpContext context,
         CancellationToken cancellationToken)
     {
         if (caller.IsRestricted) return Problems.Forbidden(StoreMessages.RestrictedKeyCannotCreateStores);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             var row = await connection.QuerySingleAsync<StoreRow>($"""
@@ -64,7 +67,9 @@ internal static class CreateStoreEndpoint
                     // typed two ways, or with a zero-width space pasted in, is a duplicate.
                     caller.TenantId, id = Guid.CreateVersion7(), name = UserText.Canonical(request.Name!), location = request.Location!.Trim(),
                     request.Address, request.Phone, request.OpeningHours, externalId = UserText.CanonicalOrNull(request.ExternalId), caller.GerantId, now,
-                });
+                }, transaction);
+            await outbox.AddAsync(new SharedTransaction(connection, transaction), caller.TenantId, EventTypes.StoreCreated, StoreEvents.Of(row), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return IntegrationRoutes.Created(context, $"stores/{row.Id}", new CreateStoreResponse(true, row.Id, StoreResponse.From(row)));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)

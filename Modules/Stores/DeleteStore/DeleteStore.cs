@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts.Users;
 
@@ -22,7 +23,7 @@ internal static class DeleteStoreEndpoint
 
     private static async Task<Results<Ok<DeleteStoreResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "store_id")] string storeId, ApiKeyCaller caller, NpgsqlDataSource dataSource,
-        IStaffDirectory staff, TimeProvider clock, CancellationToken cancellationToken)
+        IStaffDirectory staff, IEventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(storeId, out var id)) return Problems.NotFound(ProblemMessages.StoreNotFound);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,9 +36,12 @@ internal static class DeleteStoreEndpoint
         if (wasActive is null) return Problems.NotFound(ProblemMessages.StoreNotFound);
         if (wasActive == false) return Problems.BadRequest(AlreadyDeleted);
 
-        await connection.ExecuteAsync("UPDATE stores.stores SET active = false, deleted_at = @now, updated_at = @now WHERE tenant_id = @TenantId AND id = @id",
+        var deleted = await connection.QuerySingleAsync<StoreRow>(
+            $"UPDATE stores.stores SET active = false, deleted_at = @now, updated_at = @now WHERE tenant_id = @TenantId AND id = @id RETURNING {StoreRow.Columns}",
             new { caller.TenantId, id, now }, transaction);
-        var suspended = await staff.SuspendStoreStaffAsync(new SharedTransaction(connection, transaction), caller.TenantId, id, cancellationToken);
+        var shared = new SharedTransaction(connection, transaction);
+        var suspended = await staff.SuspendStoreStaffAsync(shared, caller.TenantId, id, cancellationToken);
+        await outbox.AddAsync(shared, caller.TenantId, EventTypes.StoreDeleted, StoreEvents.Of(deleted), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DeleteStoreResponse(true, StoreMessages.StoreDeleted, suspended));
     }

@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
 using Microsoft.Extensions.Logging;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts.Stores;
@@ -5,7 +6,7 @@ using RetailPerformer.Shared.Contracts.Stores;
 namespace RetailPerformer.Users.Data;
 
 /// <summary>What creating a manager and creating a seller have in common: the store check, the insert, the invitation.</summary>
-internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirectory stores, InvitationService invitations, TimeProvider clock,
+internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirectory stores, InvitationService invitations, IEventOutbox outbox, TimeProvider clock,
     ILogger<PersonCreation> logger)
 {
     public const string StoreInactive = "This store is deleted: people cannot be added to it";
@@ -60,6 +61,7 @@ internal sealed class PersonCreation(NpgsqlDataSource dataSource, IStoreDirector
         if (person is null) return new Outcome(null, false, Problems.BadRequest(UserMessages.EmailAlreadyRegistered));
 
         var invitation = sendInvitation ? await invitations.CreateAsync(connection, transaction, caller.TenantId, person.Id, email) : null;
+        await outbox.AddAsync(new SharedTransaction(connection, transaction), caller.TenantId, EventTypes.UserCreated, UserEvents.Of(person), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var sent = false;

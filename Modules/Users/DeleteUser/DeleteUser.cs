@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
+using RetailPerformer.Shared.Data;
 
 namespace RetailPerformer.Users.DeleteUser;
 
@@ -19,7 +21,7 @@ internal static class DeleteUserEndpoint
 
     private static async Task<Results<Ok<DeleteUserResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, ApiKeyCaller caller, NpgsqlDataSource dataSource,
-        TimeProvider clock, CancellationToken cancellationToken)
+        IEventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -33,6 +35,8 @@ internal static class DeleteUserEndpoint
         await connection.ExecuteAsync("""
             UPDATE users.users SET status = 'deleted', deleted_at = @now, updated_at = @now, security_stamp = @stamp WHERE tenant_id = @TenantId AND id = @id
             """, new { now = clock.GetUtcNow().UtcDateTime, stamp = Passwords.NewSecurityStamp(), caller.TenantId, id }, transaction);
+        await outbox.AddAsync(new SharedTransaction(connection, transaction), caller.TenantId, EventTypes.UserDeleted,
+            UserEvents.Of(person with { Status = UserStatuses.Deleted }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DeleteUserResponse(true, person.Role == Roles.Manager ? UserMessages.ManagerDeleted : UserMessages.SellerDeleted));
     }

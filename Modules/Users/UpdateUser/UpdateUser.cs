@@ -1,3 +1,4 @@
+using RetailPerformer.Shared.Contracts.Webhooks;
 using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts.Stores;
 
@@ -55,7 +56,7 @@ internal static class UpdateUserEndpoint
 
     private static async Task<Results<Ok<UpdateUserResponse>, ProblemHttpResult>> Handle(
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "user_id")] string userId, UpdateUserRequest request, ApiKeyCaller caller,
-        NpgsqlDataSource dataSource, IStoreDirectory stores, TimeProvider clock, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, IStoreDirectory stores, IEventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(userId, out var id)) return Problems.NotFound(ProblemMessages.UserNotFound);
         if (!request.HasAnyField) return Problems.BadRequest(UserMessages.NoFieldsToUpdate);
@@ -98,6 +99,7 @@ internal static class UpdateUserEndpoint
         {
             return Problems.BadRequest(UserMessages.ExternalIdAlreadyUsed);
         }
+        await outbox.AddAsync(new SharedTransaction(connection, transaction), caller.TenantId, EventTypes.UserUpdated, UserEvents.Of(updated), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new UpdateUserResponse(true, updated.Id, PersonResponse.From(updated)));
     }

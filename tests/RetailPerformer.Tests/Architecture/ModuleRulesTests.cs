@@ -24,7 +24,7 @@ public sealed partial class ModuleRulesTests
     [Fact]
     public void The_modules_are_discovered()
     {
-        Modules.Select(m => m.Schema).ShouldBe(["activity", "console", "keys", "kpi", "stats", "stores", "users"]);
+        Modules.Select(m => m.Schema).ShouldBe(["activity", "console", "keys", "kpi", "stats", "stores", "users", "webhooks"]);
     }
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.Schema));

@@ -73,6 +73,8 @@ public sealed class HttpHygieneTests(FaultyApiFactory api) : IClassFixture<Fault
         var client = tenant.WithKey(key.Secret);
         var store = await tenant.CreateStoreAsync(client);
         var seller = await tenant.CreateSellerAsync(client, store);
+        var webhook = await (await tenant.Gerant().PostJson("/api/gerant/webhooks", new { url = "http://127.0.0.1:9/hook", event_types = new[] { "kpi.synced" } }))
+            .ShouldBe(HttpStatusCode.Created);
 
         using var document = JsonDocument.Parse(await api.Client().GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths").EnumerateObject()
@@ -82,7 +84,8 @@ public sealed class HttpHygieneTests(FaultyApiFactory api) : IClassFixture<Fault
 
         foreach (var template in paths)
         {
-            var path = template.Replace("{store_id}", store.ToString()).Replace("{user_id}", seller.ToString()).Replace("{id}", key.Id.ToString())
+            var id = template.StartsWith("/api/gerant/webhooks") ? webhook.GetProperty("endpoint").Id("id") : key.Id;
+            var path = template.Replace("{store_id}", store.ToString()).Replace("{user_id}", seller.ToString()).Replace("{id}", id.ToString())
                        + (template.EndsWith("my-stats") || template.EndsWith("coverage") ? "?start_date=2024-01-01&end_date=2024-01-31" : "");
             HttpRequestMessage Request(HttpMethod method)
             {

@@ -49,7 +49,11 @@ public class ApiFactory : IAsyncLifetime
         builder.UseSetting("SignIn:QueuedPasswordChecks", "100000");
         builder.UseSetting("SignIn:PasswordChecksPerSecond", "100000");
         builder.UseSetting("SignIn:ConcurrentPasswordChecks", Environment.ProcessorCount.ToString());
-        builder.UseSetting("RequestLog:Enabled", "true");   // off by default for now (its cost); the tests try it
+        builder.UseSetting("RequestLog:Enabled", "true");
+        // The webhook tests' receiver listens on loopback, and a retry schedule of a day would outlast the run.
+        builder.UseSetting("Webhooks:AllowLoopback", "true");
+        builder.UseSetting("Webhooks:PollMilliseconds", "100");
+        for (var i = 0; i < 3; i++) builder.UseSetting($"Webhooks:RetrySeconds:{i}", "0.3");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RetailPerformer.Shared.Contracts.Webhooks;
+
+namespace RetailPerformer.Webhooks.Provides;
+
+/// <summary>
+/// Sends due deliveries, on every host at once: a host claims up to 20 with <c>FOR UPDATE SKIP LOCKED</c> and pushes
+/// their next attempt past the send's timeout in the claim's own short transaction (its lease), so another host skips
+/// them while they are in flight; the HTTP call happens outside any transaction. Each attempt is logged; a 2xx
+/// delivers; a timeout, a network failure, a 5xx or a 429 is retried on <see cref="WebhookSettings.RetrySchedule"/>
+/// (±10 % jitter, a longer <c>Retry-After</c> honoured) and given up when it is spent; any other answer gives up at once.
+/// An endpoint failing for <see cref="WebhookSettings.DisableAfter"/> is disabled, with the reason its gérant reads.
+/// </summary>
+internal sealed class WebhookDispatcher(
+    NpgsqlDataSource dataSource, WebhookSettings settings, WebhookSecrets secrets, EndpointAddresses addresses, TimeProvider clock,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    private const int ClaimSize = 20;
+    private const int ResponseExcerptBytes = 1024;
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        ConnectCallback = addresses.ConnectAsync,
+        AllowAutoRedirect = false,   // a redirect is an answer (not followed): it could lead anywhere
+        UseProxy = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    }) { Timeout = Timeout.InfiniteTimeSpan };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await ClaimAsync(stoppingToken);
+                if (claimed.Count > 0)
+                {
+                    await Task.WhenAll(claimed.Select(d => DeliverAsync(d, stoppingToken)));
+                    continue;
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Webhooks: dispatching paused: {Reason}", ex.Message);
+            }
+            try { await Task.Delay(settings.Poll, clock, stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    /// <summary>A delivery claimed for this attempt, with its event and endpoint.</summary>
+    private sealed class Claimed
+    {
+        public Guid Id { get; init; }
+        public Guid TenantId { get; init; }
+        public int Attempts { get; init; }
+        public Guid EndpointId { get; init; }
+        public Guid EventId { get; init; }
+        public string Type { get; init; } = "";
+        public DateTime OccurredAt { get; init; }
+        public string Data { get; init; } = "";
+        public string Url { get; init; } = "";
+        public bool Enabled { get; init; }
+        public string Secret { get; init; } = "";
+        public string? PreviousSecret { get; init; }
+        public DateTime? PreviousSecretUntil { get; init; }
+    }
+
+    private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var claimed = await connection.QueryAsync<Claimed>("""
+            WITH due AS (
+                SELECT id FROM webhooks.deliveries WHERE status = 'pending' AND next_attempt_at <= @now
+                ORDER BY next_attempt_at LIMIT @size FOR UPDATE SKIP LOCKED
+            )
+            UPDATE webhooks.deliveries d SET next_attempt_at = @lease, attempts = d.attempts + 1
+            FROM due, webhooks.events ev, webhooks.endpoints en
+            WHERE d.id = due.id AND ev.id = d.event_id AND en.id = d.endpoint_id
+            RETURNING d.id, d.tenant_id, d.attempts, d.endpoint_id, ev.id AS event_id, ev.type, ev.occurred_at, ev.data::text AS data,
+                      en.url, en.enabled, en.secret, en.previous_secret, en.previous_secret_until
+            """, new { now, size = ClaimSize, lease = now + settings.Timeout + TimeSpan.FromSeconds(30) });
+        return claimed.ToList();
+    }
+
+    private async Task DeliverAsync(Claimed delivery, CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!delivery.Enabled && delivery.Type != EventTypes.Test)
+        {
+            await RecordAsync(delivery, new Attempt(now, null, 0, null, "The endpoint is disabled"), retry: false, stoppingToken);
+            return;
+        }
+        var body = Body(delivery);
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var signing = new List<string> { secrets.Unprotect(delivery.Secret) };
+        if (delivery.PreviousSecret is not null && delivery.PreviousSecretUntil > now) signing.Add(secrets.Unprotect(delivery.PreviousSecret));
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("webhook-id", delivery.EventId.ToString());
+        request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString());
+        request.Headers.TryAddWithoutValidation("webhook-signature", Signatures.Header(signing, delivery.EventId.ToString(), timestamp, body));
+        request.Headers.UserAgent.ParseAdd("RetailPerformer-Webhooks/1.0");
+
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(settings.Timeout);
+        Attempt attempt;
+        bool retry;
+        TimeSpan? retryAfter = null;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var excerpt = await ExcerptAsync(response, timeout.Token);
+            var status = (int)response.StatusCode;
+            attempt = new Attempt(now, (short)status, Elapsed(started), excerpt, null);
+            retry = status is >= 500 or 429;
+            retryAfter = response.Headers.RetryAfter switch
+            {
+                { Delta: { } delta } => delta,
+                { Date: { } date } => date - clock.GetUtcNow(),
+                _ => null,
+            };
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            attempt = new Attempt(now, null, Elapsed(started), null, $"No answer within {settings.Timeout.TotalSeconds:0.#} s");
+            retry = true;
+        }
+        catch (HttpRequestException ex)
+        {
+            attempt = new Attempt(now, null, Elapsed(started), null, ex.Message);
+            retry = ex.Message != EndpointAddresses.NotAllowed;
+        }
+        await RecordAsync(delivery, attempt, retry, CancellationToken.None, retryAfter);
+    }
+
+    private sealed record Attempt(DateTime At, short? Status, float DurationMs, string? Response, string? Error)
+    {
+        public bool Delivered => Status is >= 200 and < 300;
+    }
+
+    private static float Elapsed(long started) => (float)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>The event as sent: <c>{"id", "type", "timestamp", "data"}</c>, UTF-8, the bytes the signature covers.</summary>
+    private static byte[] Body(Claimed delivery)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", delivery.EventId);
+            json.WriteString("type", delivery.Type);
+            json.WriteString("timestamp", DateTime.SpecifyKind(delivery.OccurredAt, DateTimeKind.Utc));
+            json.WritePropertyName("data");
+            json.WriteRawValue(delivery.Data, skipInputValidation: true);
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[ResponseExcerptBytes];
+        var read = 0;
+        while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0) read += n;
+        return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read).Replace("\0", "");
+    }
+
+    /// <summary>The attempt, the delivery's new state and the endpoint's run of failures, in one transaction.</summary>
+    private async Task RecordAsync(Claimed delivery, Attempt attempt, bool retry, CancellationToken cancellationToken, TimeSpan? retryAfter = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        string state;
+        DateTime next = now;
+        if (attempt.Delivered) state = "delivered";
+        else if (retry && delivery.Attempts <= settings.RetrySchedule.Length)
+        {
+            state = "pending";
+            var wait = settings.RetrySchedule[delivery.Attempts - 1] * (0.9 + Random.Shared.NextDouble() * 0.2);
+            if (retryAfter is { } asked && asked > wait) wait = asked < TimeSpan.FromDays(1) ? asked : TimeSpan.FromDays(1);
+            next = now + wait;
+        }
+        else state = "failed";
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            INSERT INTO webhooks.attempts (id, tenant_id, delivery_id, attempted_at, status_code, duration_ms, response_body, error)
+            VALUES (@id, @TenantId, @Id2, @At, @Status, @DurationMs, @Response, @Error)
+            """, new { id = Guid.CreateVersion7(), delivery.TenantId, Id2 = delivery.Id, attempt.At, attempt.Status, attempt.DurationMs, attempt.Response, attempt.Error },
+            transaction);
+        await connection.ExecuteAsync("""
+            UPDATE webhooks.deliveries SET status = @state, next_attempt_at = @next, last_status = @Status, last_error = @Error,
+                   delivered_at = CASE WHEN @state = 'delivered' THEN @now END
+            WHERE id = @id
+            """, new { state, next, attempt.Status, attempt.Error, now, id = delivery.Id }, transaction);
+        if (delivery.Type != EventTypes.Test)
+        {
+            var disabled = await connection.QuerySingleOrDefaultAsync<DateTime?>("""
+                UPDATE webhooks.endpoints SET
+                    failing_since = CASE WHEN @delivered THEN NULL ELSE coalesce(failing_since, @now) END,
+                    enabled = enabled AND (@delivered OR coalesce(failing_since, @now) > @limit),
+                    disabled_reason = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, @now) <= @limit
+                        THEN 'Disabled on ' || to_char(@now AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: every delivery failed since '
+                             || to_char(coalesce(failing_since, @now) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'
+                        ELSE disabled_reason END,
+                    updated_at = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, @now) <= @limit THEN @now ELSE updated_at END
+                WHERE id = @EndpointId
+                RETURNING CASE WHEN NOT enabled AND updated_at = @now THEN failing_since END
+                """, new { delivered = attempt.Delivered, now, limit = now - settings.DisableAfter, delivery.EndpointId }, transaction);
+            if (disabled is not null)
+                logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, disabled);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+}
