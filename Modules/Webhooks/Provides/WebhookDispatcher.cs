@@ -71,21 +71,21 @@ internal sealed class WebhookDispatcher(
         public DateTime? PreviousSecretUntil { get; init; }
     }
 
+    /// <summary>Due deliveries, by the database's clock (hosts' clocks may differ; the database's is the one every host reads).</summary>
     private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var claimed = await connection.QueryAsync<Claimed>("""
             WITH due AS (
-                SELECT id FROM webhooks.deliveries WHERE status = 'pending' AND next_attempt_at <= @now
+                SELECT id FROM webhooks.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT @size FOR UPDATE SKIP LOCKED
             )
-            UPDATE webhooks.deliveries d SET next_attempt_at = @lease, attempts = d.attempts + 1
+            UPDATE webhooks.deliveries d SET next_attempt_at = now() + @lease, attempts = d.attempts + 1
             FROM due, webhooks.events ev, webhooks.endpoints en
             WHERE d.id = due.id AND ev.id = d.event_id AND en.id = d.endpoint_id
             RETURNING d.id, d.tenant_id, d.attempts, d.endpoint_id, ev.id AS event_id, ev.type, ev.occurred_at, ev.data::text AS data,
                       en.url, en.enabled, en.secret, en.previous_secret, en.previous_secret_until
-            """, new { now, size = ClaimSize, lease = now + settings.Timeout + TimeSpan.FromSeconds(30) });
+            """, new { size = ClaimSize, lease = settings.Timeout + TimeSpan.FromSeconds(30) });
         return claimed.ToList();
     }
 
@@ -177,16 +177,15 @@ internal sealed class WebhookDispatcher(
     /// <summary>The attempt, the delivery's new state and the endpoint's run of failures, in one transaction.</summary>
     private async Task RecordAsync(Claimed delivery, Attempt attempt, bool retry, CancellationToken cancellationToken, TimeSpan? retryAfter = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Every time here is the database's (now(): the transaction's start), as in the claim.
         string state;
-        DateTime next = now;
+        var wait = TimeSpan.Zero;
         if (attempt.Delivered) state = "delivered";
         else if (retry && delivery.Attempts <= settings.RetrySchedule.Length)
         {
             state = "pending";
-            var wait = settings.RetrySchedule[delivery.Attempts - 1] * (0.9 + Random.Shared.NextDouble() * 0.2);
+            wait = settings.RetrySchedule[delivery.Attempts - 1] * (0.9 + Random.Shared.NextDouble() * 0.2);
             if (retryAfter is { } asked && asked > wait) wait = asked < TimeSpan.FromDays(1) ? asked : TimeSpan.FromDays(1);
-            next = now + wait;
         }
         else state = "failed";
 
@@ -198,24 +197,24 @@ internal sealed class WebhookDispatcher(
             """, new { id = Guid.CreateVersion7(), delivery.TenantId, Id2 = delivery.Id, attempt.At, attempt.Status, attempt.DurationMs, attempt.Response, attempt.Error },
             transaction);
         await connection.ExecuteAsync("""
-            UPDATE webhooks.deliveries SET status = @state, next_attempt_at = @next, last_status = @Status, last_error = @Error,
-                   delivered_at = CASE WHEN @state = 'delivered' THEN @now END
+            UPDATE webhooks.deliveries SET status = @state, next_attempt_at = now() + @wait, last_status = @Status, last_error = @Error,
+                   delivered_at = CASE WHEN @state = 'delivered' THEN now() END
             WHERE id = @id
-            """, new { state, next, attempt.Status, attempt.Error, now, id = delivery.Id }, transaction);
+            """, new { state, wait, attempt.Status, attempt.Error, id = delivery.Id }, transaction);
         if (delivery.Type != EventTypes.Test)
         {
             var disabled = await connection.QuerySingleOrDefaultAsync<DateTime?>("""
                 UPDATE webhooks.endpoints SET
-                    failing_since = CASE WHEN @delivered THEN NULL ELSE coalesce(failing_since, @now) END,
-                    enabled = enabled AND (@delivered OR coalesce(failing_since, @now) > @limit),
-                    disabled_reason = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, @now) <= @limit
-                        THEN 'Disabled on ' || to_char(@now AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: every delivery failed since '
-                             || to_char(coalesce(failing_since, @now) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'
+                    failing_since = CASE WHEN @delivered THEN NULL ELSE coalesce(failing_since, now()) END,
+                    enabled = enabled AND (@delivered OR coalesce(failing_since, now()) > now() - @disableAfter),
+                    disabled_reason = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, now()) <= now() - @disableAfter
+                        THEN 'Disabled on ' || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: every delivery failed since '
+                             || to_char(coalesce(failing_since, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'
                         ELSE disabled_reason END,
-                    updated_at = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, @now) <= @limit THEN @now ELSE updated_at END
+                    updated_at = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, now()) <= now() - @disableAfter THEN now() ELSE updated_at END
                 WHERE id = @EndpointId
-                RETURNING CASE WHEN NOT enabled AND updated_at = @now THEN failing_since END
-                """, new { delivered = attempt.Delivered, now, limit = now - settings.DisableAfter, delivery.EndpointId }, transaction);
+                RETURNING CASE WHEN NOT enabled AND updated_at = now() THEN failing_since END
+                """, new { delivered = attempt.Delivered, disableAfter = settings.DisableAfter, delivery.EndpointId }, transaction);
             if (disabled is not null)
                 logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, disabled);
         }
