@@ -21,6 +21,7 @@ internal static class OpenApiSetup
             options.AddContractSchemas();
             options.AddErrorResponses();
             options.AddReferenceLayout();
+            options.AddWebhookEvents();
             options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo

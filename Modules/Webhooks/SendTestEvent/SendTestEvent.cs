@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RetailPerformer.Shared.Contracts.Webhooks;
 
 namespace RetailPerformer.Webhooks.SendTestEvent;
@@ -26,11 +27,15 @@ internal static class SendTestEventEndpoint
             WITH endpoint AS (SELECT id FROM webhooks.endpoints WHERE tenant_id = @TenantId AND id = @endpointId),
             event AS (
                 INSERT INTO webhooks.events (id, tenant_id, type, occurred_at, data)
-                SELECT @eventId, @TenantId, @type, @now, jsonb_build_object('endpoint_id', endpoint.id, 'message', 'Hello from Retail Performer') FROM endpoint
+                SELECT @eventId, @TenantId, @type, @now, @data::jsonb FROM endpoint
                 RETURNING id)
             INSERT INTO webhooks.deliveries (id, tenant_id, event_id, endpoint_id, next_attempt_at, created_at)
             SELECT @deliveryId, @TenantId, event.id, @endpointId, @now, @now FROM event
-            """, new { gerant.TenantId, endpointId, eventId, deliveryId, type = EventTypes.Test, now });
+            """, new
+            {
+                gerant.TenantId, endpointId, eventId, deliveryId, type = EventTypes.Test, now,
+                data = JsonSerializer.Serialize(new TestEventData(endpointId, "Hello from Retail Performer"), WebhookJson.Options),
+            });
         return queued == 0
             ? Problems.NotFound(EndpointQueries.NotFound)
             : TypedResults.Accepted($"/api/gerant/webhooks/{endpointId}/deliveries", new SendTestEventResponse(eventId, deliveryId, Queued));

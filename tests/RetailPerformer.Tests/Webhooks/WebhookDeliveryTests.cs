@@ -203,6 +203,33 @@ public sealed class WebhookDeliveryTests(ApiFactory api) : IClassFixture<ApiFact
             .ShouldNotContain(renewed.Secret["whsec_".Length..]);
     }
 
+    [Fact]
+    public async Task The_references_webhooks_section_describes_the_payloads_exactly_as_they_arrive()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
+        var seller = await tenant.CreateSellerAsync(client, store);
+        var webhook = await Webhook.CreateAsync(tenant, receiver.Url, "kpi.synced", "user.updated");
+        await SyncAsync(client, store, seller);
+        await (await client.PutJson($"/api/v1/integrations/users/{seller}", new { phone = "0601020304" })).ShouldBe(HttpStatusCode.OK);
+        await (await tenant.Gerant().PostAsync($"/api/gerant/webhooks/{webhook.Id}/test", null)).ShouldBe(HttpStatusCode.Accepted);
+        var received = await receiver.WaitForAsync(3);
+
+        using var document = JsonDocument.Parse(await api.Client().GetStringAsync("/openapi/v1.json"));
+        var webhooks = document.RootElement.GetProperty("webhooks");
+        webhooks.EnumerateObject().Select(w => w.Name).ShouldBe(
+            ["kpi.synced", "store.created", "store.deleted", "user.created", "user.updated", "user.deleted", "api_key.revoked", "api_key.expiring", "webhook.test"],
+            ignoreOrder: true);
+        foreach (var request in received)
+        {
+            var type = request.Json.Str("type");
+            var schema = webhooks.GetProperty(type).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(request.Json.EnumerateObject().Select(p => p.Name), ignoreOrder: true);
+            schema.GetProperty("properties").GetProperty("data").GetProperty("properties").EnumerateObject().Select(p => p.Name)
+                .ShouldBe(request.Json.GetProperty("data").EnumerateObject().Select(p => p.Name), ignoreOrder: true, type);
+        }
+    }
+
     private static async Task<JsonElement> DeliveryAsync(TestTenant tenant, Webhook webhook, Func<JsonElement, bool> matching)
     {
         for (var i = 0; ; i++)
