@@ -30,6 +30,7 @@ public static class KeysModule
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyRecords>(sp => sp.GetRequiredService<IdempotencyRecords>());
         services.AddHostedService<IdempotencyRecordsSweeper>();
+        services.AddHostedService<KeyExpiryNotices>();
         return services;
     }
 

@@ -230,6 +230,33 @@ public sealed class WebhookDeliveryTests(ApiFactory api) : IClassFixture<ApiFact
         }
     }
 
+    [Fact]
+    public async Task A_key_expiring_within_seven_days_is_announced_once_and_once_more_on_its_day()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var tenant = await TestTenant.CreateAsync(api);
+        await Webhook.CreateAsync(tenant, receiver.Url, "api_key.expiring");
+        var soon = await tenant.CreateKeyAsync(new { name = "Caisse Skyco", permissions = new[] { "kpi:write" }, expires_in_days = 3 });
+        var later = await tenant.CreateKeyAsync(new { name = "ERP", permissions = new[] { "kpi:write" }, expires_in_days = 30 });
+
+        var week = (await receiver.WaitForAsync(1)).Single().Json;
+        week.Str("type").ShouldBe("api_key.expiring");
+        week.GetProperty("data").Id("api_key_id").ShouldBe(soon.Id);
+        week.GetProperty("data").Str("name").ShouldBe("Caisse Skyco");
+
+        // Its last day (the expiry moved later today, UTC, as the calendar would have brought it): one more, and only one.
+        await api.Execute("""
+            UPDATE keys.api_keys SET expires_at = least(now() + interval '2 hours',
+                date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 day' - interval '1 second')
+            WHERE id = $1
+            """, soon.Id);
+        var day = (await receiver.WaitForAsync(2))[1].Json;
+        day.GetProperty("data").Id("api_key_id").ShouldBe(soon.Id);
+        await Task.Delay(1500);
+        receiver.Requests.Count.ShouldBe(2);
+        receiver.Requests.ShouldAllBe(r => r.Json.GetProperty("data").Id("api_key_id") != later.Id);
+    }
+
     private static async Task<JsonElement> DeliveryAsync(TestTenant tenant, Webhook webhook, Func<JsonElement, bool> matching)
     {
         for (var i = 0; ; i++)

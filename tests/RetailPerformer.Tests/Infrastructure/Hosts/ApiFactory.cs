@@ -54,6 +54,7 @@ public class ApiFactory : IAsyncLifetime
         builder.UseSetting("Webhooks:AllowLoopback", "true");
         builder.UseSetting("Webhooks:PollMilliseconds", "100");
         for (var i = 0; i < 3; i++) builder.UseSetting($"Webhooks:RetrySeconds:{i}", "0.3");
+        builder.UseSetting("Keys:ExpiryCheckSeconds", "0.5");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {
