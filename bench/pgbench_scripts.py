@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes bench/run's pgbench scripts. The KPI write transaction and the statistics query are the product's own statements,
-read from Modules/Kpi/Data/*.sql (the files the Kpi module embeds and runs), with their $n parameters replaced by pgbench
+read from Modules/Kpi/Data/*.sql and Modules/Webhooks/Data/*.sql (the files those modules embed and run), with their $n parameters replaced by pgbench
 variables or literals; the lookups of other modules that the endpoints run first are written here (see bench/README)."""
 import argparse, datetime, json, pathlib, random, re
 
@@ -11,9 +11,9 @@ a = p.parse_args()
 root = pathlib.Path(__file__).resolve().parent.parent
 work = pathlib.Path(a.work)
 
-def statement(name, **params):
-    """The product's statement in Modules/Kpi/Data/NAME.sql, its $n replaced by the given SQL expressions, as one pgbench command."""
-    text = (root / "Modules/Kpi/Data" / f"{name}.sql").read_text()
+def statement(name, module="Kpi", **params):
+    """The product's statement in Modules/MODULE/Data/NAME.sql, its $n replaced by the given SQL expressions, as one pgbench command."""
+    text = (root / "Modules" / module / "Data" / f"{name}.sql").read_text()
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
     return re.sub(r"\$(\d+)", lambda m: params[f"p{m.group(1)}"], text).strip() + ";\n"
 
@@ -53,6 +53,10 @@ for n, (store, sellers) in enumerate(stores):
         created, updated = (len(sellers), 0) if mode == "new" else (0, len(sellers))
         script += statement("kpi_record_sync", p1="gen_random_uuid()", p2=":tenant", p3="now()", p4=f"'{store}'", p5="NULL", p6=day, p7="'bench'",
                             p8="NULL", p9="NULL", p10=str(len(sellers)), p11=str(created), p12=str(updated), p13="200", p14="NULL", p15="'bench'")
+        # Its kpi.synced event, in the same transaction (the benchmark's tenant has an endpoint subscribed to it).
+        data = json.dumps({"store_id": store, "date": "2025-12-08", "created": created, "updated": updated, "source": "bench",
+                           "api_key_id": None, "user_id": None})
+        script += statement("webhooks_add_event", module="Webhooks", p1="gen_random_uuid()", p2=":tenant", p3="'kpi.synced'", p4="now()", p5=f"'{data}'")
         script += "COMMIT;\n"
         (work / f"sync-{mode}-{n}.sql").write_text(script)
 

@@ -11,17 +11,7 @@ namespace RetailPerformer.Webhooks.Provides;
 /// </summary>
 internal sealed class EventOutbox(TimeProvider clock) : IEventOutbox
 {
-    private const string Insert = """
-        WITH subscribed AS (
-            SELECT id FROM webhooks.endpoints WHERE tenant_id = $2 AND enabled AND $3 = ANY (event_types)
-        ), event AS (
-            INSERT INTO webhooks.events (id, tenant_id, type, occurred_at, data)
-            SELECT $1, $2, $3, $4, $5::jsonb WHERE EXISTS (SELECT FROM subscribed)
-            RETURNING id
-        )
-        INSERT INTO webhooks.deliveries (id, tenant_id, event_id, endpoint_id, next_attempt_at, created_at)
-        SELECT gen_random_uuid(), $2, event.id, subscribed.id, $4, $4 FROM event CROSS JOIN subscribed
-        """;
+    private static readonly string Insert = WebhookSql.AddEvent;
 
     public async Task AddAsync(SharedTransaction transaction, Guid tenantId, string type, object data, CancellationToken cancellationToken = default)
     {

@@ -138,7 +138,15 @@ internal sealed class WebhookDispatcher(
             attempt = new Attempt(now, null, Elapsed(started), null, ex.Message);
             retry = ex.Message != EndpointAddresses.NotAllowed;
         }
-        await RecordAsync(delivery, attempt, retry, CancellationToken.None, retryAfter);
+        try
+        {
+            await RecordAsync(delivery, attempt, retry, CancellationToken.None, retryAfter);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            // The attempt was made but not recorded: the delivery is tried again when its lease ends.
+            logger.LogWarning("Webhooks: attempt {Attempt} of delivery {Delivery} not recorded: {Reason}", delivery.Attempts, delivery.Id, ex.Message);
+        }
     }
 
     private sealed record Attempt(DateTime At, short? Status, float DurationMs, string? Response, string? Error)
@@ -191,16 +199,9 @@ internal sealed class WebhookDispatcher(
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            INSERT INTO webhooks.attempts (id, tenant_id, delivery_id, attempted_at, status_code, duration_ms, response_body, error)
-            VALUES (@id, @TenantId, @Id2, @At, @Status, @DurationMs, @Response, @Error)
-            """, new { id = Guid.CreateVersion7(), delivery.TenantId, Id2 = delivery.Id, attempt.At, attempt.Status, attempt.DurationMs, attempt.Response, attempt.Error },
-            transaction);
-        await connection.ExecuteAsync("""
-            UPDATE webhooks.deliveries SET status = @state, next_attempt_at = now() + @wait, last_status = @Status, last_error = @Error,
-                   delivered_at = CASE WHEN @state = 'delivered' THEN now() END
-            WHERE id = @id
-            """, new { state, wait, attempt.Status, attempt.Error, id = delivery.Id }, transaction);
+        // The endpoint first, then the delivery: the order in which a deletion of the endpoint takes them (the endpoint, then
+        // its deliveries by cascade), so that the two never deadlock. A success on a healthy endpoint changes nothing there
+        // and takes no lock: the endpoint's row is not a point every delivery queues on.
         if (delivery.Type != EventTypes.Test)
         {
             var disabled = await connection.QuerySingleOrDefaultAsync<DateTime?>("""
@@ -212,12 +213,25 @@ internal sealed class WebhookDispatcher(
                              || to_char(coalesce(failing_since, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'
                         ELSE disabled_reason END,
                     updated_at = CASE WHEN enabled AND NOT @delivered AND coalesce(failing_since, now()) <= now() - @disableAfter THEN now() ELSE updated_at END
-                WHERE id = @EndpointId
+                WHERE id = @EndpointId AND (NOT @delivered OR failing_since IS NOT NULL)
                 RETURNING CASE WHEN NOT enabled AND updated_at = now() THEN failing_since END
                 """, new { delivered = attempt.Delivered, disableAfter = settings.DisableAfter, delivery.EndpointId }, transaction);
             if (disabled is not null)
                 logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, disabled);
         }
+        await connection.ExecuteAsync("""
+            WITH attempt AS (
+                INSERT INTO webhooks.attempts (id, tenant_id, delivery_id, attempted_at, status_code, duration_ms, response_body, error)
+                VALUES (@attemptId, @TenantId, @Id, @At, @Status, @DurationMs, @Response, @Error)
+            )
+            UPDATE webhooks.deliveries SET status = @state, next_attempt_at = now() + @wait, last_status = @Status, last_error = @Error,
+                   delivered_at = CASE WHEN @state = 'delivered' THEN now() END
+            WHERE id = @Id
+            """, new
+            {
+                attemptId = Guid.CreateVersion7(), delivery.TenantId, delivery.Id, attempt.At, attempt.Status, attempt.DurationMs, attempt.Response,
+                attempt.Error, state, wait,
+            }, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 

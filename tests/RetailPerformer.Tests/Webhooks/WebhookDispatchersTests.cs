@@ -34,4 +34,23 @@ public sealed class WebhookDispatchersTests(ApiFactory hostA, SecondHost hostB) 
         (await hostA.Scalar<long>("SELECT count(*) FROM webhooks.deliveries WHERE endpoint_id = $1 AND status = 'delivered' AND attempts = 1", webhook.Id))
             .ShouldBe(60);
     }
+
+    [Fact]
+    public async Task Deleting_an_endpoint_while_both_hosts_record_its_failures_ends_cleanly()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerAlways(500);
+        var (tenant, client, _) = await TestTenant.WithStoreAsync(hostA);
+        var webhook = await Webhook.CreateAsync(tenant, receiver.Url, "store.created");
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => tenant.CreateStoreAsync(client, $"Skyco {i:00}")));
+        await receiver.WaitForAsync(40);   // failures being retried, on both hosts
+
+        await (await tenant.Gerant().DeleteAsync($"/api/gerant/webhooks/{webhook.Id}")).ShouldBe(HttpStatusCode.OK);
+        (await hostA.Scalar<long>("SELECT count(*) FROM webhooks.deliveries WHERE endpoint_id = $1", webhook.Id)).ShouldBe(0);
+        await Task.Delay(1000);
+        var after = receiver.Requests.Count;
+        await Task.Delay(1000);
+        receiver.Requests.Count.ShouldBe(after);   // nothing more is sent once it is gone
+        hostA.Logs.Lines.Concat(hostB.Logs.Lines).ShouldNotContain(l => l.Contains("deadlock"));
+    }
 }
