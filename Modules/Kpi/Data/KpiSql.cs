@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Data;
+
 namespace RetailPerformer.Kpi.Data;
 
 /// <summary>
@@ -28,11 +30,5 @@ internal static class KpiSql
     /// <summary>Statistics: $1 tenant, $2 store ids, $3..$4 the period.</summary>
     public static readonly string TotalsByStore = Read("kpi_totals_by_store.sql");
 
-    private static string Read(string file)
-    {
-        var assembly = typeof(KpiSql).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string file) => EmbeddedSql.Read(typeof(KpiSql).Assembly, file);
 }

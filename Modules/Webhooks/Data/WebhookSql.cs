@@ -1,3 +1,5 @@
+using RetailPerformer.Shared.Data;
+
 namespace RetailPerformer.Webhooks.Data;
 
 /// <summary>
@@ -9,11 +11,5 @@ internal static class WebhookSql
     /// <summary>An event into the outbox: $1 id, $2 tenant, $3 type, $4 occurred at, $5 data (JSON text).</summary>
     public static readonly string AddEvent = Read("webhooks_add_event.sql");
 
-    private static string Read(string file)
-    {
-        var assembly = typeof(WebhookSql).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string file) => EmbeddedSql.Read(typeof(WebhookSql).Assembly, file);
 }

@@ -44,9 +44,11 @@ internal sealed class WebhookDispatcher(
                     continue;
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("Webhooks: dispatching paused: {Reason}", ex.Message);
+                // Whatever it is (the database gone, a bug), it never takes the host down: the claimed deliveries come
+                // due again when their lease ends, here or on another host.
+                logger.LogWarning(ex, "Webhooks: dispatching paused: {Reason}", ex.Message);
             }
             try { await Task.Delay(settings.Poll, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
@@ -99,8 +101,20 @@ internal sealed class WebhookDispatcher(
         }
         var body = Body(delivery);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var signing = new List<string> { secrets.Unprotect(delivery.Secret) };
-        if (delivery.PreviousSecret is not null && delivery.PreviousSecretUntil > now) signing.Add(secrets.Unprotect(delivery.PreviousSecret));
+        List<string> signing;
+        try
+        {
+            signing = [secrets.Unprotect(delivery.Secret)];
+            if (delivery.PreviousSecret is not null && delivery.PreviousSecretUntil > now) signing.Add(secrets.Unprotect(delivery.PreviousSecret));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A host whose data-protection keys are not the ones that protected the secret: nothing is sent unsigned;
+            // the attempt counts as failed and is retried (on a host that has the keys, once they are shared).
+            await RecordAsync(delivery, new Attempt(now, null, 0, null, "The endpoint's secret cannot be read on this host (data-protection keys differ)"),
+                retry: true, CancellationToken.None);
+            return;
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation("webhook-id", delivery.EventId.ToString());
