@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 
@@ -98,6 +100,32 @@ public sealed class WebhookEndpointsTests(ApiFactory api, StrictWebhooksApiFacto
         await (await tenant.Gerant().PostJson("/api/gerant/webhooks", new { url, event_types = new[] { "kpi.synced" } }))
             .ShouldBe(HttpStatusCode.BadRequest);
         (await strict.Scalar<long>("SELECT count(*) FROM webhooks.endpoints WHERE tenant_id = $1", tenant.TenantId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_address_that_became_forbidden_after_the_endpoint_was_saved_is_not_connected_to()
+    {
+        // An endpoint saved while its name pointed elsewhere, now pointing at this machine (written here straight into the
+        // table, as a re-pointed DNS name would make it): the dispatcher checks the address it connects to, not the one saved.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var tenant = await TestTenant.CreateAsync(strict);
+        var id = Guid.NewGuid();
+        var secret = strict.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("RetailPerformer.Webhooks.EndpointSecret").Protect("whsec_" + Convert.ToBase64String(new byte[32]));
+        await strict.Execute("""
+            INSERT INTO webhooks.endpoints (id, tenant_id, url, event_types, secret, created_at, updated_at)
+            VALUES ($1, $2, $3, '{kpi.synced}', $4, now(), now())
+            """, id, tenant.TenantId, receiver.Url, secret);
+
+        await (await tenant.Gerant().PostAsync($"/api/gerant/webhooks/{id}/test", null)).ShouldBe(HttpStatusCode.Accepted);
+        for (var i = 0; await strict.Scalar<string>("SELECT status FROM webhooks.deliveries WHERE endpoint_id = $1", id) != "failed"; i++)
+        {
+            if (i > 100) throw new TimeoutException("the delivery was never given up");
+            await Task.Delay(100);
+        }
+        (await strict.Scalar<string>("SELECT error FROM webhooks.attempts a JOIN webhooks.deliveries d ON d.id = a.delivery_id WHERE d.endpoint_id = $1", id))!
+            .ShouldStartWith("The endpoint's address is not allowed");
+        receiver.Requests.ShouldBeEmpty();
     }
 
     [Fact]
