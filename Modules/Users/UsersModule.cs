@@ -36,7 +36,9 @@ public static class UsersModule
         services.AddSingleton<IUserSessions, UserSessions>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton(SmtpSettings.Read(configuration));
+        services.AddSingleton<SmtpMail>();
         services.AddSingleton<InvitationMailer>();
+        services.AddSingleton<IGerantNotices, GerantNotices>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<PersonCreation>();
         return services;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RetailPerformer.Shared.Contracts.Users;
 using RetailPerformer.Shared.Contracts.Webhooks;
 
 namespace RetailPerformer.Webhooks.Provides;
@@ -17,8 +18,8 @@ namespace RetailPerformer.Webhooks.Provides;
 /// An endpoint failing for <see cref="WebhookSettings.DisableAfter"/> is disabled, with the reason its gérant reads.
 /// </summary>
 internal sealed class WebhookDispatcher(
-    NpgsqlDataSource dataSource, WebhookSettings settings, WebhookSecrets secrets, EndpointAddresses addresses, TimeProvider clock,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    NpgsqlDataSource dataSource, WebhookSettings settings, WebhookSecrets secrets, EndpointAddresses addresses, IGerantNotices gerants,
+    TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int ClaimSize = 20;
     private const int ResponseExcerptBytes = 1024;
@@ -216,9 +217,10 @@ internal sealed class WebhookDispatcher(
         // The endpoint first, then the delivery: the order in which a deletion of the endpoint takes them (the endpoint, then
         // its deliveries by cascade), so that the two never deadlock. A success on a healthy endpoint changes nothing there
         // and takes no lock: the endpoint's row is not a point every delivery queues on.
+        DateTime? disabled = null;
         if (delivery.Type != EventTypes.Test)
         {
-            var disabled = await connection.QuerySingleOrDefaultAsync<DateTime?>("""
+            disabled = await connection.QuerySingleOrDefaultAsync<DateTime?>("""
                 UPDATE webhooks.endpoints SET
                     failing_since = CASE WHEN @delivered THEN NULL ELSE coalesce(failing_since, now()) END,
                     enabled = enabled AND (@delivered OR coalesce(failing_since, now()) > now() - @disableAfter),
@@ -230,8 +232,6 @@ internal sealed class WebhookDispatcher(
                 WHERE id = @EndpointId AND (NOT @delivered OR failing_since IS NOT NULL)
                 RETURNING CASE WHEN NOT enabled AND updated_at = now() THEN failing_since END
                 """, new { delivered = attempt.Delivered, disableAfter = settings.DisableAfter, delivery.EndpointId }, transaction);
-            if (disabled is not null)
-                logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, disabled);
         }
         await connection.ExecuteAsync("""
             WITH attempt AS (
@@ -247,6 +247,29 @@ internal sealed class WebhookDispatcher(
                 attempt.Error, state, wait,
             }, transaction);
         await transaction.CommitAsync(cancellationToken);
+        if (disabled is { } since) await TellTheGerantAsync(delivery, since);
+    }
+
+    /// <summary>The console says it too (the endpoint's <c>disabled_reason</c>); the email reaches a gérant who is not looking.</summary>
+    private async Task TellTheGerantAsync(Claimed delivery, DateTime failingSince)
+    {
+        logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, failingSince);
+        try
+        {
+            await gerants.NotifyAsync(delivery.TenantId, "Retail Performer : webhook désactivé", $"""
+                Bonjour,
+
+                Votre webhook {delivery.Url} a été désactivé : tous les envois échouaient depuis le {failingSince:dd/MM/yyyy HH:mm} UTC.
+                Les événements ne lui sont plus envoyés.
+
+                Corrigez le service qui le reçoit, puis réactivez le webhook dans la console (page « Webhooks ») : son historique
+                des envois permet de renvoyer les événements manqués.
+                """);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Webhooks: the gérant of tenant {Tenant} could not be told: {Reason}", delivery.TenantId, ex.Message);
+        }
     }
 
     public override void Dispose()

@@ -57,6 +57,18 @@ public sealed partial class SmtpCapture : IDisposable
     [GeneratedRegex(@"=\r?\n")]
     private static partial Regex SoftBreak();
 
+    /// <summary>The body of the last email to <paramref name="email"/>, decoded, waiting briefly for it to arrive.</summary>
+    public async Task<string> MessageFor(string email)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var message = _messages.LastOrDefault(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase));
+            if (message.Data is not null) return DecodeQuotedPrintable(message.Data);
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No email to {email}");
+    }
+
     public bool Received(string email) => _messages.Any(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex(@"Invitation code: (?<code>[A-Za-z0-9_-]{40,})")]

@@ -8,7 +8,7 @@ namespace RetailPerformer.Tests.Webhooks;
 public sealed class WebhookDisablingTests(FailingWebhooksApiFactory api) : IClassFixture<FailingWebhooksApiFactory>
 {
     [Fact]
-    public async Task A_receiver_down_for_the_whole_schedule_disables_the_endpoint_and_the_gerant_reads_why()
+    public async Task A_receiver_down_for_the_whole_schedule_disables_the_endpoint_and_the_gerant_reads_why_and_is_emailed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.AnswerAlways(503);
@@ -31,6 +31,9 @@ public sealed class WebhookDisablingTests(FailingWebhooksApiFactory api) : IClas
         var attempts = receiver.Requests.Count;
         attempts.ShouldBeGreaterThan(3);
         api.Logs.Lines.ShouldContain(l => l.Contains($"endpoint {webhook.Id}") && l.Contains("disabled"));
+        var email = await api.Smtp.MessageFor(tenant.Email);   // and told by email, in French
+        email.ShouldContain($"Votre webhook {receiver.Url} a été désactivé");
+        email.ShouldContain("réactivez le webhook dans la console");
 
         // Disabled: nothing more is sent, new events included.
         await tenant.CreateStoreAsync(client, "Skyco Metz");
