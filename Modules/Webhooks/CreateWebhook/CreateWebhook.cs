@@ -51,7 +51,7 @@ internal static class CreateWebhookEndpoint
             RETURNING {EndpointRow.Columns}
             """, new
             {
-                id = Guid.CreateVersion7(), gerant.TenantId, url = url.ToString(), types = WebhookRules.Canonical(request.EventTypes!),
+                id = Guid.CreateVersion7(), gerant.TenantId, url = url.AbsoluteUri, types = WebhookRules.Canonical(request.EventTypes!),
                 description = request.Description?.Trim() ?? "", enabled = request.Enabled ?? true, secret = secrets.Protect(secret), now,
             }, transaction);
         if (row is null) return Problems.BadRequest(WebhookRules.TooManyEndpoints);

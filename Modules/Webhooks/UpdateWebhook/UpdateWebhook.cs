@@ -49,7 +49,7 @@ internal static class UpdateWebhookEndpoint
             RETURNING {EndpointRow.Columns}
             """, new
             {
-                url = url?.ToString(), types = request.EventTypes is null ? null : WebhookRules.Canonical(request.EventTypes),
+                url = url?.AbsoluteUri, types = request.EventTypes is null ? null : WebhookRules.Canonical(request.EventTypes),
                 description = request.Description?.Trim(), enabled = request.Enabled, now = clock.GetUtcNow().UtcDateTime, gerant.TenantId, endpointId,
             });
         return row is null ? Problems.NotFound(EndpointQueries.NotFound) : TypedResults.Ok(WebhookEndpointResponse.From(row));
