@@ -42,5 +42,7 @@ internal static class WebhookExamples
 
     public const string ReplayFailedRequest = """{"since": "2025-12-08"}""";
 
+    public const string ReplayedOne = """{"replayed": 1, "message": "1 delivery queued again"}""";
+
     public const string Replayed = """{"replayed": 3, "message": "3 deliveries queued again"}""";
 }

@@ -1,6 +1,10 @@
 namespace RetailPerformer.Webhooks.ReplayDelivery;
 
-public sealed record ReplayResponse(int Replayed, string Message);
+public sealed record ReplayResponse(int Replayed, string Message)
+{
+    internal static ReplayResponse Of(int replayed) =>
+        new(replayed, replayed == 1 ? "1 delivery queued again" : $"{replayed} deliveries queued again");
+}
 
 internal static class ReplayDeliveryEndpoint
 {
@@ -9,7 +13,7 @@ internal static class ReplayDeliveryEndpoint
 
     public static void MapReplayDelivery(this RouteGroupBuilder group) =>
         group.MapPost("/{id}/deliveries/{delivery_id}/replay", Handle)
-            .WithExample(null, """{"replayed": 1, "message": "1 delivery queued again"}""")
+            .WithExample(null, WebhookExamples.ReplayedOne)
             .WithName("ReplayDelivery")
             .WithSummary("Send one event again")
             .WithDescription("Queues the delivery's event for the endpoint again, now, with a fresh schedule of retries; the same `webhook-id`, so a receiver that already has it can tell.")
@@ -31,6 +35,6 @@ internal static class ReplayDeliveryEndpoint
             INSERT INTO webhooks.deliveries (id, tenant_id, event_id, endpoint_id, next_attempt_at, created_at)
             SELECT @id, tenant_id, event_id, endpoint_id, @now, @now FROM webhooks.deliveries WHERE id = @delivery
             """, new { id = Guid.CreateVersion7(), delivery, now = clock.GetUtcNow().UtcDateTime });
-        return TypedResults.Accepted($"/api/gerant/webhooks/{endpointId}/deliveries", new ReplayResponse(1, "1 delivery queued again"));
+        return TypedResults.Accepted($"/api/gerant/webhooks/{endpointId}/deliveries", ReplayResponse.Of(1));
     }
 }

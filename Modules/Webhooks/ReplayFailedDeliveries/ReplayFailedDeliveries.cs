@@ -41,6 +41,6 @@ internal static class ReplayFailedDeliveriesEndpoint
             WHERE latest.status = 'failed'
             """, new { gerant.TenantId, endpointId, since = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), now = clock.GetUtcNow().UtcDateTime });
         return TypedResults.Accepted($"/api/gerant/webhooks/{endpointId}/deliveries",
-            new ReplayResponse(replayed, replayed == 1 ? "1 delivery queued again" : $"{replayed} deliveries queued again"));
+            ReplayResponse.Of(replayed));
     }
 }
