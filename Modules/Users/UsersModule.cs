@@ -39,7 +39,9 @@ public static class UsersModule
         services.AddSingleton<SmtpMail>();
         services.AddSingleton<InvitationMailer>();
         services.AddSingleton<IGerantNotices, GerantNotices>();
+        services.AddSingleton(InvitationSettings.From(configuration));
         services.AddSingleton<InvitationService>();
+        services.AddHostedService<InvitationRetries>();
         services.AddSingleton<PersonCreation>();
         return services;
     }

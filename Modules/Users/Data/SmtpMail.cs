@@ -6,7 +6,7 @@ namespace RetailPerformer.Users.Data;
 /// <summary>One email through the configured SMTP server (<see cref="SmtpSettings"/>): null when handed over, else why not.</summary>
 internal sealed class SmtpMail(SmtpSettings smtp)
 {
-    public async Task<string?> SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    public async Task<MailFailure?> SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
     {
         try
         {
@@ -29,10 +29,14 @@ internal sealed class SmtpMail(SmtpSettings smtp)
             await client.SendMailAsync(message, timeout.Token);
             return null;
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or OperationCanceledException or InvalidOperationException
-                                       or System.Net.Sockets.SocketException)
+        catch (SmtpException ex)
         {
-            return ex.Message;
+            // 5xx is the server's final word (no such mailbox, refused); 4xx and a failed connection (GeneralFailure, -1) may pass.
+            return new MailFailure(ex.Message, (int)ex.StatusCode >= 500);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            return new MailFailure(ex.Message, Permanent: false);
         }
     }
 }

@@ -40,8 +40,8 @@ internal static class UserExamples
     public const string Invitation = """
         {"id": "0193aa10-2b3c-7d4e-8f60-718293a4b5c6", "user_id": "2a1c816b-fd21-463a-8a8f-bfe98616aeba",
          "email": "lucas.bernard@example.com", "status": "pending", "delivery_status": "sent", "delivery_error": null,
-         "created_at": "2025-12-08T10:00:00Z", "expires_at": "2025-12-15T10:00:00Z", "used_at": null,
-         "delivered_at": "2025-12-08T10:00:01Z"}
+         "delivery_attempts": 1, "next_attempt_at": null, "created_at": "2025-12-08T10:00:00Z", "expires_at": "2025-12-15T10:00:00Z",
+         "used_at": null, "delivered_at": "2025-12-08T10:00:01Z"}
         """;
 
     public const string Invitations = $$$"""{"invitations": [{{{Invitation}}}], "meta": {"page": 1, "limit": 50, "total": 1, "pages": 1}}""";

@@ -18,8 +18,8 @@ internal sealed class GerantNotices(NpgsqlDataSource dataSource, SmtpSettings sm
                 logger.LogInformation("Gérant notice outbox (no SMTP configured) for {Email}: {Subject}", UserText.ForLog(email), subject);
                 continue;
             }
-            if (await mail.SendAsync(email, subject, body, cancellationToken) is { } error)
-                logger.LogWarning("Gérant notice to {Email} could not be delivered: {Error}", UserText.ForLog(email), UserText.ForLog(error));
+            if (await mail.SendAsync(email, subject, body, cancellationToken) is { } failure)
+                logger.LogWarning("Gérant notice to {Email} could not be delivered: {Error}", UserText.ForLog(email), UserText.ForLog(failure.Reason));
         }
     }
 }

@@ -21,8 +21,8 @@ internal static class ResendInvitationEndpoint
         {"success": true, "invitation_sent": true,
          "invitation": {"id": "0193aa10-2b3c-7d4e-8f60-718293a4b5c6", "user_id": "2a1c816b-fd21-463a-8a8f-bfe98616aeba",
                         "email": "lucas.bernard@example.com", "status": "pending", "delivery_status": "sent", "delivery_error": null,
-                        "created_at": "2025-12-08T10:00:00Z", "expires_at": "2025-12-15T10:00:00Z", "used_at": null,
-                        "delivered_at": "2025-12-08T10:00:01Z"}}
+                        "delivery_attempts": 1, "next_attempt_at": null, "created_at": "2025-12-08T10:00:00Z",
+                        "expires_at": "2025-12-15T10:00:00Z", "used_at": null, "delivered_at": "2025-12-08T10:00:01Z"}}
         """;
 
     public const string GerantNotInvited = "A gérant signs up: there is no invitation to send";
@@ -66,7 +66,7 @@ internal static class ResendInvitationEndpoint
             person = found;
 
             await connection.ExecuteAsync("""
-                UPDATE users.invitations SET voided_at = @now
+                UPDATE users.invitations SET voided_at = @now, next_attempt_at = NULL, pending_code = NULL
                 WHERE tenant_id = @TenantId AND user_id = @userId AND used_at IS NULL AND voided_at IS NULL
                 """, new { now = clock.GetUtcNow().UtcDateTime, gerant.TenantId, userId }, transaction);
             invitation = await invitations.CreateAsync(connection, transaction, gerant.TenantId, person.Id, person.Email);

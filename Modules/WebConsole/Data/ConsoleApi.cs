@@ -53,12 +53,13 @@ internal sealed class ConsoleApi(HttpClient http, IServer server, IHttpContextAc
         return new ApiAnswer(response.StatusCode, json);
     }
 
-    private static Uri? _ownAddress;
+    // Per server, not per process: several hosts in one process (the tests' do) each reach their own API.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IServer, Uri> OwnAddresses = new();
 
-    /// <summary>Where this host listens (its first address; a wildcard one is reached on loopback), worked out once.</summary>
-    private Uri OwnAddress() => _ownAddress ??= FindOwnAddress();
+    /// <summary>Where this host listens (its first address; a wildcard one is reached on loopback), worked out once per host.</summary>
+    private Uri OwnAddress() => OwnAddresses.GetValue(server, FindOwnAddress);
 
-    private Uri FindOwnAddress()
+    private static Uri FindOwnAddress(IServer server)
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                       ?? throw new InvalidOperationException("The host listens nowhere: the console cannot reach its API");

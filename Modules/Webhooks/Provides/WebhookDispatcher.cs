@@ -13,8 +13,8 @@ namespace RetailPerformer.Webhooks.Provides;
 /// Sends due deliveries, on every host at once: a host claims up to 20 with <c>FOR UPDATE SKIP LOCKED</c> and pushes
 /// their next attempt past the send's timeout in the claim's own short transaction (its lease), so another host skips
 /// them while they are in flight; the HTTP call happens outside any transaction. Each attempt is logged; a 2xx
-/// delivers; a timeout, a network failure, a 5xx or a 429 is retried on <see cref="WebhookSettings.RetrySchedule"/>
-/// (±10 % jitter, a longer <c>Retry-After</c> honoured) and given up when it is spent; any other answer gives up at once.
+/// delivers; a timeout, a network failure, a 5xx or a 429 is retried on <see cref="WebhookSettings.Retries"/>
+/// (a longer <c>Retry-After</c> honoured) and given up when it is spent; any other answer gives up at once.
 /// An endpoint failing for <see cref="WebhookSettings.DisableAfter"/> is disabled, with the reason its gérant reads.
 /// </summary>
 internal sealed class WebhookDispatcher(
@@ -204,11 +204,10 @@ internal sealed class WebhookDispatcher(
         string state;
         var wait = TimeSpan.Zero;
         if (attempt.Delivered) state = "delivered";
-        else if (retry && delivery.Attempts <= settings.RetrySchedule.Length)
+        else if (retry && settings.Retries.After(delivery.Attempts, retryAfter) is { } next)
         {
             state = "pending";
-            wait = settings.RetrySchedule[delivery.Attempts - 1] * (0.9 + Random.Shared.NextDouble() * 0.2);
-            if (retryAfter is { } asked && asked > wait) wait = asked < TimeSpan.FromDays(1) ? asked : TimeSpan.FromDays(1);
+            wait = next;
         }
         else state = "failed";
 

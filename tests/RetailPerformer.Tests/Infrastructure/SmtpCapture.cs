@@ -15,6 +15,23 @@ public sealed partial class SmtpCapture : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<(string To, string Data)> _messages = new();
+    // The recipient's mailbox is what refuses: whichever server (host) a message goes through, the count is the same.
+    private static readonly ConcurrentDictionary<string, (int Times, string Reply)> _refusals = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The next <paramref name="times"/> messages to <paramref name="email"/>, through any capture, are refused at <c>RCPT TO</c>
+    /// with <paramref name="reply"/> (a 4xx says "try later", a 5xx "never").
+    /// </summary>
+    public static void Refuse(string email, int times, string reply = "451 4.3.0 Try again later") => _refusals[email] = (times, reply);
+
+    /// <summary>How many messages to <paramref name="email"/> were accepted.</summary>
+    public int CountFor(string email) => _messages.Count(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The invitation codes of every message to <paramref name="email"/>, in order.</summary>
+    public IReadOnlyList<string> CodesFor(string email) => _messages
+        .Where(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase))
+        .Select(m => Code().Match(DecodeQuotedPrintable(m.Data)))
+        .Where(m => m.Success).Select(m => m.Groups["code"].Value).ToList();
 
     public int Port { get; }
 
@@ -97,7 +114,18 @@ public sealed partial class SmtpCapture : IDisposable
         {
             var command = line.ToUpperInvariant();
             if (command.StartsWith("EHLO") || command.StartsWith("HELO")) await writer.WriteLineAsync("250 capture");
-            else if (command.StartsWith("RCPT TO:")) { to += line[8..]; await writer.WriteLineAsync("250 OK"); }
+            else if (command.StartsWith("RCPT TO:"))
+            {
+                var recipient = line[8..].Trim().Trim('<', '>');
+                if (_refusals.TryGetValue(recipient, out var refusal) && refusal.Times > 0
+                    && _refusals.TryUpdate(recipient, (refusal.Times - 1, refusal.Reply), refusal))
+                {
+                    await writer.WriteLineAsync(refusal.Reply);
+                    continue;
+                }
+                to += line[8..];
+                await writer.WriteLineAsync("250 OK");
+            }
             else if (command.StartsWith("DATA"))
             {
                 await writer.WriteLineAsync("354 go on");

@@ -50,10 +50,12 @@ public class ApiFactory : IAsyncLifetime
         builder.UseSetting("SignIn:PasswordChecksPerSecond", "100000");
         builder.UseSetting("SignIn:ConcurrentPasswordChecks", Environment.ProcessorCount.ToString());
         builder.UseSetting("RequestLog:Enabled", "true");
-        // The webhook tests' receiver listens on loopback, and a retry schedule of a day would outlast the run.
+        // The webhook tests' receiver listens on loopback, and a retry schedule of a day (webhooks, invitations) would outlast the run.
         builder.UseSetting("Webhooks:AllowLoopback", "true");
         builder.UseSetting("Webhooks:PollMilliseconds", "100");
         for (var i = 0; i < 3; i++) builder.UseSetting($"Webhooks:RetrySeconds:{i}", "0.3");
+        builder.UseSetting("Invitations:PollMilliseconds", "100");
+        for (var i = 0; i < 3; i++) builder.UseSetting($"Invitations:RetrySeconds:{i}", "0.3");
         builder.UseSetting("Keys:ExpiryCheckSeconds", "0.5");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>

@@ -1,6 +1,7 @@
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
 using System.Net;
+using System.Text.Json;
 
 namespace RetailPerformer.Tests.Users.Data;
 
@@ -33,7 +34,7 @@ public sealed class InvitationMailerTests(ApiFactory api) : IClassFixture<ApiFac
 public sealed class InvitationMailerFailedDeliveryTests(BrokenSmtpApiFactory api) : IClassFixture<BrokenSmtpApiFactory>
 {
     [Fact]
-    public async Task A_delivery_failure_never_fails_the_creation_and_shows_on_the_invitation()
+    public async Task A_delivery_failure_never_fails_the_creation_is_retried_on_the_schedule_then_given_up()
     {
         var tenant = await TestTenant.CreateAsync(api);
         var client = await tenant.AllPowerfulAsync();
@@ -43,9 +44,21 @@ public sealed class InvitationMailerFailedDeliveryTests(BrokenSmtpApiFactory api
         var created = await (await client.PostJson($"/api/v1/integrations/stores/{store}/sellers", new { name = "S", email })).ShouldBe(HttpStatusCode.Created);
         created.GetProperty("seller").GetProperty("invitation_sent").GetBoolean().ShouldBeFalse();
 
-        var listed = await (await tenant.Gerant().GetAsync("/api/gerant/invitations")).ShouldBe(HttpStatusCode.OK);
-        var invitation = listed.GetProperty("invitations").EnumerateArray().Single(i => i.Str("email") == email);
+        // The first attempt and the schedule's three retries (0.3 s apart here), then given up: the code is no longer kept.
+        JsonElement invitation = default;
+        for (var i = 0; i < 100; i++)
+        {
+            var listed = await (await tenant.Gerant().GetAsync("/api/gerant/invitations")).ShouldBe(HttpStatusCode.OK);
+            invitation = listed.GetProperty("invitations").EnumerateArray().Single(i => i.Str("email") == email);
+            if (invitation.Str("delivery_status") == "failed") break;
+            invitation.Str("delivery_status").ShouldBe("pending");
+            await Task.Delay(100);
+        }
         invitation.Str("delivery_status").ShouldBe("failed");
         invitation.Str("delivery_error").ShouldNotBeNullOrWhiteSpace();
+        invitation.GetProperty("delivery_attempts").GetInt32().ShouldBe(4);
+        invitation.GetProperty("next_attempt_at").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await api.Scalar<string>("SELECT pending_code FROM users.invitations WHERE email = $1", email)).ShouldBeNull();
+        invitation.Str("status").ShouldBe("pending");   // the invitation itself stays valid: « Renvoyer l'invitation » sends a new one
     }
 }

@@ -48,6 +48,7 @@ public sealed class StoresConsoleTests(ApiFactory api) : IClassFixture<ApiFactor
 
         // Send the invitation again, suspend, reactivate, delete the seller.
         await page.GetByRole(AriaRole.Link, new() { Name = "Gérer Lucas Bernard" }).ClickAsync();
+        (await page.Locator("dd.invitation").InnerTextAsync()).ShouldEndWith("aucun serveur d'e-mail configuré : le lien est écrit dans le journal du serveur");
         var invitationsBefore = api.Logs.Lines.Count(l => l.Contains("Invitation outbox") && l.Contains(sellerEmail));
         await page.GetByRole(AriaRole.Button, new() { Name = "Renvoyer l'invitation" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).GetByText($"Une nouvelle invitation est envoyée à {sellerEmail}.").WaitForAsync();
