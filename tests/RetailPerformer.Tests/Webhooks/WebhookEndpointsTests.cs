@@ -25,7 +25,10 @@ public sealed class WebhookEndpointsTests(ApiFactory api, StrictWebhooksApiFacto
         var id = body.GetProperty("endpoint").Id("id");
         created.Headers.Location!.ToString().ShouldBe($"/api/gerant/webhooks/{id}");
         created.Headers.CacheControl!.NoStore.ShouldBeTrue();
-        body.Str("secret").ShouldMatch("^whsec_[A-Za-z0-9+/]{43}=$");
+        // Standard Webhooks' form: the key in base64 after the prefix; the key itself is 43 characters of base64url text
+        // (so that n8n's Crypto node, which takes a key as text, can use it).
+        body.Str("secret").ShouldMatch("^whsec_[A-Za-z0-9+/]{58}==$");
+        System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(body.Str("secret")["whsec_".Length..])).ShouldMatch("^[A-Za-z0-9_-]{43}$");
         body.GetProperty("endpoint").GetProperty("event_types").EnumerateArray().Select(t => t.GetString()).ShouldBe(["kpi.synced", "store.created"]);
         body.GetProperty("endpoint").GetProperty("enabled").GetBoolean().ShouldBeTrue();
 

@@ -62,4 +62,55 @@ public sealed class WebhooksConsoleTests(ApiFactory api) : IClassFixture<ApiFact
         (await api.Scalar<bool>("SELECT enabled FROM webhooks.endpoints WHERE tenant_id = $1", tenantId)).ShouldBeFalse();
         await page.GetByRole(AriaRole.Region, new() { Name = receiver.Url }).GetByRole(AriaRole.Button, new() { Name = "Réactiver" }).WaitForAsync();
     }
+
+    [Fact]
+    public async Task A_given_up_delivery_is_sent_again_from_its_row_and_an_endpoint_is_deleted_only_once_confirmed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerAlways(400);   // an answer that is not retried: the delivery is given up at once
+        var page = await Browser.PageAsync(api);
+        var (_, tenantId) = await ConsolePeople.SignUpAsync(api, page);
+        await page.GotoAsync("/webhooks");
+        await page.GetByLabel("URL du webhook").FillAsync(receiver.Url);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le webhook" }).ClickAsync();
+        var section = page.GetByRole(AriaRole.Region, new() { Name = receiver.Url });
+        await section.GetByRole(AriaRole.Button, new() { Name = "Envoyer un test" }).ClickAsync();
+        await receiver.WaitForAsync(1);
+
+        var replay = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Renvoyer l.envoi webhook.test du ") });
+        for (var tries = 0; await replay.CountAsync() == 0; tries++)
+        {
+            if (tries == 30) throw new ShouldAssertException("the given-up delivery never showed a replay button");
+            await Task.Delay(200);
+            await page.GotoAsync("/webhooks");
+        }
+        (await page.Locator("table.deliveries tbody tr").First.InnerTextAsync()).ShouldContain("❌ abandonné (réponse 400)");
+        await Browser.ShouldLabelEveryControlAsync(page);
+        await Browser.ShouldFitAPhoneAsync(page);
+
+        // The receiver is fixed; the row's button sends the same event again (same webhook-id), and it is delivered.
+        receiver.AnswerAlways(200);
+        await replay.ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Envoi relancé" }).WaitForAsync();
+        var both = await receiver.WaitForAsync(2);
+        both[1].Header("webhook-id").ShouldBe(both[0].Header("webhook-id"));
+        for (var tries = 0; ; tries++)
+        {
+            await page.GotoAsync("/webhooks");
+            if (await page.GetByRole(AriaRole.Cell, new() { Name = "✅ livré" }).CountAsync() == 1) break;
+            if (tries == 30) throw new ShouldAssertException("the replayed delivery never showed delivered");
+            await Task.Delay(200);
+        }
+
+        // Deleting asks for the confirmation first; then the endpoint is gone.
+        section = page.GetByRole(AriaRole.Region, new() { Name = receiver.Url });
+        await section.GetByRole(AriaRole.Button, new() { Name = "Supprimer le webhook" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Cochez la confirmation pour supprimer le webhook." }).WaitForAsync();
+        (await api.Scalar<long>("SELECT count(*) FROM webhooks.endpoints WHERE tenant_id = $1", tenantId)).ShouldBe(1);
+        await section.GetByLabel("Je confirme la suppression de ce webhook").CheckAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Supprimer le webhook" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Webhook supprimé" }).WaitForAsync();
+        (await page.GetByText("Aucun webhook pour l'instant.").CountAsync()).ShouldBe(1);
+        (await api.Scalar<long>("SELECT count(*) FROM webhooks.endpoints WHERE tenant_id = $1", tenantId)).ShouldBe(0);
+    }
 }
