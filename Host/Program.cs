@@ -39,6 +39,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<UserTokens>();
 builder.Services.AddRetailPerformerDatabase(connectionString);
+builder.Services.AddSharedKeyRing(builder.Configuration);   // tokens and cookies read by every host (issue 18)
 builder.Services.AddRetailPerformerAuth();
 builder.Services.AddApiKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetailPerformerOpenApi(builder.Configuration);

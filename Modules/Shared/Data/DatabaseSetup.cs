@@ -12,6 +12,8 @@ public static class DatabaseSetup
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(_ => BuildDataSource(connectionString));
         services.AddHostedService<MigrationRunner>();
+        // The platform's own tables (the shared key ring) come before every module's.
+        services.AddModuleMigrations("platform", typeof(DatabaseSetup).Assembly);
         return services;
     }
 
