@@ -38,6 +38,8 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<UserTokens>();
+builder.Services.AddSingleton<RetailPerformer.Shared.Operations.ProductMeter>();
+builder.Services.AddSingleton<PrometheusMetrics>();
 builder.Services.AddRetailPerformerDatabase(connectionString);
 builder.Services.AddSharedKeyRing(builder.Configuration);   // tokens and cookies read by every host (issue 18)
 builder.Services.AddRetailPerformerAuth();
@@ -59,6 +61,7 @@ builder.Services
     .AddWebConsoleModule(builder.Configuration);
 
 var app = builder.Build();
+app.Services.GetRequiredService<PrometheusMetrics>();   // listening from the first request on, not from the first scrape
 
 app.UseClientAddresses(app.Configuration);   // X-Forwarded-For, only from the proxies configured as trusted
 app.UseExceptionHandler();

@@ -7,7 +7,10 @@ namespace RetailPerformer.Host.Operations;
 /// <param name="Timestamp">UTC, serialized with a trailing Z as in the auth seed.</param>
 public sealed record HealthResponse(string Status, DateTime Timestamp);
 
-/// <summary>Liveness (<c>/health</c>, no database) and readiness (<c>/health/ready</c>, the database answers).</summary>
+/// <summary>
+/// Liveness (<c>/health</c>, no database), readiness (<c>/health/ready</c>, the database answers) and the metrics
+/// (<c>/metrics</c>, <see cref="PrometheusMetrics"/>).
+/// </summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(2);
@@ -48,5 +51,11 @@ internal static class HealthEndpoints
             .WithSummary("Readiness")
             .WithDescription("200 while the database answers; 503 with Retry-After while it does not.")
             .DocumentsProblem(StatusCodes.Status503ServiceUnavailable, ProblemMessages.DatabaseUnavailable);
+
+        // For Prometheus, not for integrators: out of the reference. Route templates and counts, no tenant, no id, no secret;
+        // expose it to the monitoring network only (the load balancer's job).
+        routes.MapGet("/metrics", (PrometheusMetrics metrics) => Results.Text(metrics.Scrape(), "text/plain; version=0.0.4; charset=utf-8"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
     }
 }

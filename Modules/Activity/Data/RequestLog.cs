@@ -15,6 +15,9 @@ internal sealed class RequestLog(RequestLogSettings settings)
 
     public ChannelReader<RequestRecord> Records => _records.Reader;
 
+    /// <summary>Records waiting to be written (the backlog <c>/metrics</c> shows).</summary>
+    public long Buffered => _records.Reader.Count;
+
     /// <summary>Records dropped since start (buffer full, or a batch the database refused).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 

@@ -13,7 +13,9 @@ namespace RetailPerformer.Activity.Data;
 /// record is in the database within about two seconds), off every request's path. A failed batch (the database down) is
 /// counted as dropped and logged; writing resumes with the next one.
 /// </summary>
-internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RequestLogWriter> logger) : BackgroundService
+internal sealed class RequestLogWriter(
+    RequestLog log, NpgsqlDataSource dataSource, RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<RequestLogWriter> logger)
+    : BackgroundService
 {
     private const int BatchSize = 10_000;
     private string? _compression;
@@ -25,6 +27,7 @@ internal sealed class RequestLogWriter(RequestLog log, NpgsqlDataSource dataSour
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        meter.ReportBacklog("request_log", () => log.Buffered);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -24,7 +24,9 @@ namespace RetailPerformer.Shared.Auth;
 /// token) keeps the framework's authentication and role policies. Every integration route gets the requirement from its
 /// group (<see cref="IntegrationRoutes.MapIntegrationEndpoints"/>); a test fails if one does not.
 /// </remarks>
-public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter, ILogger<ApiKeyGate> logger)
+public sealed class ApiKeyGate(
+    RequestDelegate next, IApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter, RetailPerformer.Shared.Operations.ProductMeter meter,
+    ILogger<ApiKeyGate> logger)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-API-Key";
@@ -76,6 +78,7 @@ public sealed class ApiKeyGate(RequestDelegate next, IApiKeyAuthenticator authen
         if (!budget.Granted)
         {
             Problems.SetRetryAfter(context.Response, budget.RetryAfter);
+            meter.RefusedForRate();
             return Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemMessages.RateLimited);
         }
 

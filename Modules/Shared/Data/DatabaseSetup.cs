@@ -37,8 +37,18 @@ public static class DatabaseSetup
             settings.CommandTimeout = 0;
             settings.Options = $"{settings.Options} -c statement_timeout={(int)StatementTimeout.TotalMilliseconds}".Trim();
         }
-        return builder.Build();
+        // Named, so that its pool's metrics (Npgsql's meter is the process's) are told from another host's in the same process.
+        var name = $"retail-performer-{Guid.NewGuid():N}";
+        builder.Name = name;
+        var dataSource = builder.Build();
+        PoolNames.AddOrUpdate(dataSource, name);
+        return dataSource;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NpgsqlDataSource, string> PoolNames = new();
+
+    /// <summary>The pool's name in Npgsql's metrics (<c>db.client.connection.pool.name</c>), for a data source built here.</summary>
+    public static string? PoolName(NpgsqlDataSource dataSource) => PoolNames.TryGetValue(dataSource, out var name) ? name : null;
 
     /// <summary>Whether the connection string itself sets <paramref name="keyword"/> (spaces and case aside).</summary>
     private static bool Names(string connectionString, string keyword) =>

@@ -12,18 +12,23 @@ namespace RetailPerformer.Users.Data;
 /// up with the reason; one accepted or replaced is no longer due (both erase its next attempt and its code).
 /// </summary>
 internal sealed class InvitationRetries(
-    NpgsqlDataSource dataSource, InvitationService invitations, InvitationMailer mailer, InvitationSettings settings, TimeProvider clock,
-    ILogger<InvitationRetries> logger) : BackgroundService
+    NpgsqlDataSource dataSource, InvitationService invitations, InvitationMailer mailer, InvitationSettings settings,
+    RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<InvitationRetries> logger) : BackgroundService
 {
     private const int ClaimSize = 20;
 
+    /// <summary>Emails due that no host has claimed yet, as last seen (the backlog <c>/metrics</c> shows).</summary>
+    private long _due;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        meter.ReportBacklog("invitation_emails", () => Interlocked.Read(ref _due));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var claimed = await ClaimAsync(stoppingToken);
+                Interlocked.Exchange(ref _due, claimed.Count < ClaimSize ? 0 : await CountDueAsync(stoppingToken));
                 if (claimed.Count > 0)
                 {
                     await Task.WhenAll(claimed.Select(SendAsync));
@@ -70,6 +75,13 @@ internal sealed class InvitationRetries(
                       i.email, u.name, u.role, u.status AS person_status
             """, new { size = ClaimSize, lease = invitations.Lease });
         return claimed.ToList();
+    }
+
+    private async Task<long> CountDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM users.invitations WHERE next_attempt_at <= now() AND used_at IS NULL AND voided_at IS NULL");
     }
 
     private async Task SendAsync(Claimed invitation)

@@ -19,7 +19,7 @@ namespace RetailPerformer.Webhooks.Provides;
 /// </summary>
 internal sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource, WebhookSettings settings, WebhookSecrets secrets, EndpointAddresses addresses, IGerantNotices gerants,
-    TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int ClaimSize = 20;
     private const int ResponseExcerptBytes = 1024;
@@ -32,13 +32,19 @@ internal sealed class WebhookDispatcher(
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
     }) { Timeout = Timeout.InfiniteTimeSpan };
 
+    /// <summary>Deliveries due that no host has claimed yet, as last seen (the backlog <c>/metrics</c> shows).</summary>
+    private long _due;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        meter.ReportBacklog("webhook_deliveries", () => Interlocked.Read(ref _due));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var claimed = await ClaimAsync(stoppingToken);
+                // A full claim may have left more behind: counted then (an indexed count), else nothing is waiting.
+                Interlocked.Exchange(ref _due, claimed.Count < ClaimSize ? 0 : await CountDueAsync(stoppingToken));
                 if (claimed.Count > 0)
                 {
                     await Task.WhenAll(claimed.Select(d => DeliverAsync(d, stoppingToken)));
@@ -90,6 +96,12 @@ internal sealed class WebhookDispatcher(
                       en.url, en.enabled, en.secret, en.previous_secret, en.previous_secret_until
             """, new { size = ClaimSize, lease = settings.Timeout + TimeSpan.FromSeconds(30) });
         return claimed.ToList();
+    }
+
+    private async Task<long> CountDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM webhooks.deliveries WHERE status = 'pending' AND next_attempt_at <= now()");
     }
 
     private async Task DeliverAsync(Claimed delivery, CancellationToken stoppingToken)

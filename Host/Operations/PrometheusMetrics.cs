@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text;
+using RetailPerformer.Shared.Operations;
+
+namespace RetailPerformer.Host.Operations;
+
+/// <summary>
+/// <c>GET /metrics</c> in Prometheus' text format (0.0.4), from the .NET meters the host already has, through one
+/// <see cref="MeterListener"/> (no exporter package restores here): ASP.NET Core's request durations by method, route
+/// template and status (a histogram: the counts are its <c>_count</c>), Npgsql's pool (connections idle and used, the
+/// maximum, requests waiting for one), and the product's own meter <see cref="ProductMeter.Name"/> (rate-limit refusals,
+/// and the backlog of queued work the modules report). Only the tags listed here become labels: never a raw path (ids),
+/// never a connection string.
+/// </summary>
+internal sealed class PrometheusMetrics : IDisposable
+{
+    /// <summary>What is kept of each instrument: its Prometheus name, help, and the tags that become labels (renamed).</summary>
+    private sealed record Family(string Name, string Help, string Type, IReadOnlyDictionary<string, string> Labels);
+
+    private static readonly Dictionary<(string Meter, string Instrument), Family> Families = new()
+    {
+        [("Microsoft.AspNetCore.Hosting", "http.server.request.duration")] = new("http_server_request_duration_seconds",
+            "Duration of HTTP requests answered by the host.", "histogram",
+            new Dictionary<string, string> { ["http.request.method"] = "method", ["http.route"] = "route", ["http.response.status_code"] = "status" }),
+        [("Npgsql", "db.client.connection.count")] = new("db_client_connections", "Database connections of the pool, by state (idle, used).", "gauge",
+            new Dictionary<string, string> { ["db.client.connection.state"] = "state" }),
+        [("Npgsql", "db.client.connection.max")] = new("db_client_connections_max", "The most connections the pool may open.", "gauge",
+            new Dictionary<string, string>()),
+        [("Npgsql", "db.client.connection.npgsql.pending_requests")] = new("db_client_connection_pending_requests",
+            "Requests waiting for a database connection.", "gauge", new Dictionary<string, string>()),
+        [(ProductMeter.Name, ProductMeter.RateLimitRefusals)] = new("rp_rate_limit_refusals_total",
+            "Integration requests refused with 429 because their key's rate budget was spent.", "counter", new Dictionary<string, string>()),
+        [(ProductMeter.Name, ProductMeter.Backlog)] = new("rp_backlog",
+            "Queued work not done yet, by queue: request-log records in memory, webhook deliveries and invitation emails due.", "gauge",
+            new Dictionary<string, string> { ["queue"] = "queue" }),
+    };
+
+    /// <summary>Prometheus' default buckets, in seconds.</summary>
+    private static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private sealed class Series(int buckets)
+    {
+        public readonly long[] BucketCounts = new long[buckets];
+        public long Count;
+        public double Sum;
+        public double Value;
+    }
+
+    private const string PoolTag = "db.client.connection.pool.name";
+
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<(Family Family, string Labels), Series> _series = new();
+    private readonly string? _pool;
+
+    /// <summary>
+    /// This host's measurements only, though the listener hears the whole process: the meters its own
+    /// <see cref="IMeterFactory"/> made (ASP.NET Core's, the product's), and Npgsql's (process-wide) for its own pool.
+    /// </summary>
+    public PrometheusMetrics(IMeterFactory meters, Npgsql.NpgsqlDataSource dataSource)
+    {
+        _pool = RetailPerformer.Shared.Data.DatabaseSetup.PoolName(dataSource);
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (!Families.TryGetValue((instrument.Meter.Name, instrument.Name), out var family)) return;
+            if (instrument.Meter.Name == "Npgsql" || instrument.Meter.Scope == meters) listener.EnableMeasurementEvents(instrument, family);
+        };
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, state) => Record((Family)state!, value, tags));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, state) => Record((Family)state!, value, tags));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, state) => Record((Family)state!, value, tags));
+        _listener.Start();
+    }
+
+    private void Record(Family family, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var (key, tag) in tags)
+            if (key == PoolTag && !Equals(tag, _pool)) return;   // another host's pool, in the same process
+        var series = _series.GetOrAdd((family, Labels(family, tags)), _ => new Series(Buckets.Length));
+        switch (family.Type)
+        {
+            case "histogram":
+                var bucket = Array.FindIndex(Buckets, upper => value <= upper);
+                lock (series)
+                {
+                    if (bucket >= 0) series.BucketCounts[bucket]++;
+                    series.Count++;
+                    series.Sum += value;
+                }
+                break;
+            case "counter":
+                lock (series) series.Value += value;
+                break;
+            default:   // gauges: the value observed at this scrape (several pools' observations add up)
+                lock (series) series.Value += value;
+                break;
+        }
+    }
+
+    private static string Labels(Family family, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (family.Labels.Count == 0) return "";
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in family.Labels.Values) labels[label] = "";
+        foreach (var (key, value) in tags)
+            if (family.Labels.TryGetValue(key, out var label)) labels[label] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        return string.Join(",", labels.Select(l => $"{l.Key}=\"{Escape(l.Value)}\""));
+    }
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
+
+    /// <summary>Every family in the text format; the gauges are observed now.</summary>
+    public string Scrape()
+    {
+        lock (_listener)
+        {
+            foreach (var ((family, _), series) in _series)
+                if (family.Type == "gauge") lock (series) series.Value = 0;
+            _listener.RecordObservableInstruments();
+            var text = new StringBuilder();
+            foreach (var family in Families.Values.DistinctBy(f => f.Name))
+            {
+                text.Append("# HELP ").Append(family.Name).Append(' ').Append(family.Help).Append('\n');
+                text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type).Append('\n');
+                foreach (var ((_, labels), series) in _series.Where(s => s.Key.Family == family).OrderBy(s => s.Key.Labels, StringComparer.Ordinal))
+                    lock (series) Write(text, family, labels, series);
+            }
+            return text.ToString();
+        }
+    }
+
+    private static void Write(StringBuilder text, Family family, string labels, Series series)
+    {
+        if (family.Type != "histogram")
+        {
+            text.Append(family.Name).Append(Braces(labels)).Append(' ').Append(Number(series.Value)).Append('\n');
+            return;
+        }
+        long cumulative = 0;
+        for (var i = 0; i < Buckets.Length; i++)
+        {
+            cumulative += series.BucketCounts[i];
+            text.Append(family.Name).Append("_bucket").Append(Braces(Join(labels, $"le=\"{Number(Buckets[i])}\""))).Append(' ').Append(cumulative).Append('\n');
+        }
+        text.Append(family.Name).Append("_bucket").Append(Braces(Join(labels, "le=\"+Inf\""))).Append(' ').Append(series.Count).Append('\n');
+        text.Append(family.Name).Append("_sum").Append(Braces(labels)).Append(' ').Append(Number(series.Sum)).Append('\n');
+        text.Append(family.Name).Append("_count").Append(Braces(labels)).Append(' ').Append(series.Count).Append('\n');
+    }
+
+    private static string Join(string labels, string more) => labels.Length == 0 ? more : $"{labels},{more}";
+
+    private static string Braces(string labels) => labels.Length == 0 ? "" : $"{{{labels}}}";
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public void Dispose() => _listener.Dispose();
+}
