@@ -17,7 +17,11 @@ namespace RetailPerformer.Host.Operations;
 internal sealed class PrometheusMetrics : IDisposable
 {
     /// <summary>What is kept of each instrument: its Prometheus name, help, and the tags that become labels (renamed).</summary>
-    private sealed record Family(string Name, string Help, string Type, IReadOnlyDictionary<string, string> Labels);
+    private sealed record Family(string Name, string Help, string Type, IReadOnlyDictionary<string, string> Labels)
+    {
+        /// <summary>The tags kept, in the order of their label names (at most three).</summary>
+        public string[] Tags { get; } = Labels.OrderBy(l => l.Value, StringComparer.Ordinal).Select(l => l.Key).ToArray();
+    }
 
     private static readonly Dictionary<(string Meter, string Instrument), Family> Families = new()
     {
@@ -40,9 +44,10 @@ internal sealed class PrometheusMetrics : IDisposable
     /// <summary>Prometheus' default buckets, in seconds.</summary>
     private static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    private sealed class Series(int buckets)
+    private sealed class Series(string labels)
     {
-        public readonly long[] BucketCounts = new long[buckets];
+        public readonly string Labels = labels;
+        public readonly long[] BucketCounts = new long[Buckets.Length];
         public long Count;
         public double Sum;
         public double Value;
@@ -51,7 +56,12 @@ internal sealed class PrometheusMetrics : IDisposable
     private const string PoolTag = "db.client.connection.pool.name";
 
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(Family Family, string Labels), Series> _series = new();
+
+    /// <summary>
+    /// A series per family and tag values, found without allocating: every request passes here, and on the log's host what a
+    /// request allocates decides how often the collector runs.
+    /// </summary>
+    private readonly ConcurrentDictionary<(Family Family, object? A, object? B, object? C), Series> _series = new();
     private readonly string? _pool;
 
     /// <summary>
@@ -74,38 +84,33 @@ internal sealed class PrometheusMetrics : IDisposable
 
     private void Record(Family family, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
+        object? a = null, b = null, c = null;
         foreach (var (key, tag) in tags)
-            if (key == PoolTag && !Equals(tag, _pool)) return;   // another host's pool, in the same process
-        var series = _series.GetOrAdd((family, Labels(family, tags)), _ => new Series(Buckets.Length));
-        switch (family.Type)
         {
-            case "histogram":
-                var bucket = Array.FindIndex(Buckets, upper => value <= upper);
-                lock (series)
-                {
-                    if (bucket >= 0) series.BucketCounts[bucket]++;
-                    series.Count++;
-                    series.Sum += value;
-                }
-                break;
-            case "counter":
-                lock (series) series.Value += value;
-                break;
-            default:   // gauges: the value observed at this scrape (several pools' observations add up)
-                lock (series) series.Value += value;
-                break;
+            if (key == PoolTag && !Equals(tag, _pool)) return;   // another host's pool, in the same process
+            var index = Array.IndexOf(family.Tags, key);
+            if (index == 0) a = tag;
+            else if (index == 1) b = tag;
+            else if (index == 2) c = tag;
+        }
+        var series = _series.TryGetValue((family, a, b, c), out var found) ? found
+            : _series.GetOrAdd((family, a, b, c), static key => new Series(Labels(key.Family, key.A, key.B, key.C)));
+        lock (series)
+        {
+            if (family.Type == "histogram")
+            {
+                for (var bucket = 0; bucket < Buckets.Length; bucket++)
+                    if (value <= Buckets[bucket]) { series.BucketCounts[bucket]++; break; }
+                series.Count++;
+                series.Sum += value;
+            }
+            // A counter adds up; a gauge too: it is zeroed before each scrape's observations (several pools' add up).
+            else series.Value += value;
         }
     }
 
-    private static string Labels(Family family, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        if (family.Labels.Count == 0) return "";
-        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var label in family.Labels.Values) labels[label] = "";
-        foreach (var (key, value) in tags)
-            if (family.Labels.TryGetValue(key, out var label)) labels[label] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        return string.Join(",", labels.Select(l => $"{l.Key}=\"{Escape(l.Value)}\""));
-    }
+    private static string Labels(Family family, params object?[] values) => string.Join(",", family.Tags.Select((tag, i) =>
+        $"{family.Labels[tag]}=\"{Escape(Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? "")}\""));
 
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
 
@@ -114,16 +119,16 @@ internal sealed class PrometheusMetrics : IDisposable
     {
         lock (_listener)
         {
-            foreach (var ((family, _), series) in _series)
-                if (family.Type == "gauge") lock (series) series.Value = 0;
+            foreach (var (key, series) in _series)
+                if (key.Family.Type == "gauge") lock (series) series.Value = 0;
             _listener.RecordObservableInstruments();
             var text = new StringBuilder();
             foreach (var family in Families.Values.DistinctBy(f => f.Name))
             {
                 text.Append("# HELP ").Append(family.Name).Append(' ').Append(family.Help).Append('\n');
                 text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type).Append('\n');
-                foreach (var ((_, labels), series) in _series.Where(s => s.Key.Family == family).OrderBy(s => s.Key.Labels, StringComparer.Ordinal))
-                    lock (series) Write(text, family, labels, series);
+                foreach (var series in _series.Where(s => s.Key.Family == family).Select(s => s.Value).OrderBy(s => s.Labels, StringComparer.Ordinal))
+                    lock (series) Write(text, family, series.Labels, series);
             }
             return text.ToString();
         }
