@@ -23,4 +23,39 @@ public sealed class KeyRevocationListenerTests(ApiFactory hostA, SecondHost host
         while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
         status.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task After_its_database_connection_is_cut_the_listener_reconnects_by_itself_and_hears_revocations_again()
+    {
+        var tenant = await TestTenant.CreateAsync(hostA);
+        var key = await tenant.CreateKeyAsync("kpi:write");
+        var onB = TestTenant.WithKey(hostB, key.Secret);
+
+        // What a database restart does to a listening session (57P01, "terminating connection due to administrator command"),
+        // to every host's listener on this database at once; each must come back without anyone restarting it.
+        const string listeners = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN rp_api_key_revoked'";
+        var before = await hostA.Scalar<long>(listeners);
+        before.ShouldBeGreaterThanOrEqualTo(2);
+        var oldSessions = await hostA.Scalar<string>(
+            "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN rp_api_key_revoked'");
+        await hostA.Execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN rp_api_key_revoked'");
+        for (var i = 0; ; i++)
+        {
+            var sessions = await hostA.Scalar<string>(
+                "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN rp_api_key_revoked'");
+            if (await hostA.Scalar<long>(listeners) >= before && sessions is not null
+                && !sessions.Split(',').Intersect(oldSessions!.Split(',')).Any()) break;
+            if (i == 100) throw new ShouldAssertException("the listeners did not come back");
+            await Task.Delay(100);
+        }
+
+        // Listening again: a key cached on B after the cut is refused there once revoked through A.
+        await (await onB.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
+        await (await tenant.Gerant().DeleteAsync($"/api/gerant/api-keys/{key.Id}")).ShouldBe(HttpStatusCode.OK);
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        HttpStatusCode status;
+        do status = (await onB.GetAsync("/api/v1/integrations/me")).StatusCode;
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }
