@@ -1,52 +1,30 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Hosting;
+using RetailPerformer.Shared.Data;
 using Microsoft.Extensions.Logging;
 
 namespace RetailPerformer.Users.Data;
 
 /// <summary>
-/// Sends the invitation emails that are due again, on every host at once, as webhook deliveries are sent: a host claims up
-/// to 20 with <c>FOR UPDATE SKIP LOCKED</c> and pushes their next attempt past the send's timeout in the claim's own short
-/// transaction (its lease), then sends outside any transaction and records the outcome
+/// Sends the invitation emails that are due again, on every host at once, as webhook deliveries are sent
+/// (<see cref="QueueWorker{TClaimed}"/>): a host claims up to 20 with <c>FOR UPDATE SKIP LOCKED</c> and pushes their next
+/// attempt past the send's timeout in the claim's own short transaction (its lease), then sends outside any transaction and records the outcome
 /// (<see cref="InvitationService.RecordAsync"/>). An invitation whose person is no longer active, or that expired, is given
 /// up with the reason; one accepted or replaced is no longer due (both erase its next attempt and its code).
 /// </summary>
 internal sealed class InvitationRetries(
     NpgsqlDataSource dataSource, InvitationService invitations, InvitationMailer mailer, InvitationSettings settings,
-    RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<InvitationRetries> logger) : BackgroundService
+    RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<InvitationRetries> logger)
+    : QueueWorker<InvitationRetries.Claimed>(meter, clock, logger)
 {
-    private const int ClaimSize = 20;
 
-    /// <summary>Emails due that no host has claimed yet, as last seen (the backlog <c>/metrics</c> shows).</summary>
-    private long _due;
+    protected override string Queue => "invitation_emails";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        meter.ReportBacklog("invitation_emails", () => Interlocked.Read(ref _due));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var claimed = await ClaimAsync(stoppingToken);
-                Interlocked.Exchange(ref _due, claimed.Count < ClaimSize ? 0 : await CountDueAsync(stoppingToken));
-                if (claimed.Count > 0)
-                {
-                    await Task.WhenAll(claimed.Select(SendAsync));
-                    continue;
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Never takes the host down: what was claimed comes due again when its lease ends, here or elsewhere.
-                logger.LogWarning(ex, "Invitations: retrying paused: {Reason}", ex.Message);
-            }
-            try { await Task.Delay(settings.Poll, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
-    }
+    protected override TimeSpan Poll => settings.Poll;
+
+    protected override Task WorkAsync(Claimed invitation, CancellationToken stoppingToken) => SendAsync(invitation);
 
     /// <summary>An invitation claimed for this attempt, with what the email needs.</summary>
-    private sealed class Claimed
+    internal sealed class Claimed
     {
         public Guid TenantId { get; init; }
         public Guid Id { get; init; }
@@ -60,7 +38,7 @@ internal sealed class InvitationRetries(
         public string PersonStatus { get; init; } = "";
     }
 
-    private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
+    protected override async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var claimed = await connection.QueryAsync<Claimed>("""
@@ -77,7 +55,7 @@ internal sealed class InvitationRetries(
         return claimed.ToList();
     }
 
-    private async Task<long> CountDueAsync(CancellationToken cancellationToken)
+    protected override async Task<long> CountDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(
@@ -116,7 +94,7 @@ internal sealed class InvitationRetries(
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             // Sent (perhaps) but not recorded: tried again when the lease ends.
-            logger.LogWarning("Invitations: attempt {Attempt} of invitation {Invitation} not recorded: {Reason}", attempt, invitation.Id, ex.Message);
+            Logger.LogWarning("Invitations: attempt {Attempt} of invitation {Invitation} not recorded: {Reason}", attempt, invitation.Id, ex.Message);
         }
     }
 }

@@ -5,12 +5,13 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RetailPerformer.Shared.Contracts.Users;
+using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts.Webhooks;
 
 namespace RetailPerformer.Webhooks.Provides;
 
 /// <summary>
-/// Sends due deliveries, on every host at once: a host claims up to 20 with <c>FOR UPDATE SKIP LOCKED</c> and pushes
+/// Sends due deliveries, on every host at once (<see cref="QueueWorker{TClaimed}"/>): a host claims up to 20 with <c>FOR UPDATE SKIP LOCKED</c> and pushes
 /// their next attempt past the send's timeout in the claim's own short transaction (its lease), so another host skips
 /// them while they are in flight; the HTTP call happens outside any transaction. Each attempt is logged; a 2xx
 /// delivers; a timeout, a network failure, a 5xx or a 429 is retried on <see cref="WebhookSettings.Retries"/>
@@ -19,9 +20,9 @@ namespace RetailPerformer.Webhooks.Provides;
 /// </summary>
 internal sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource, WebhookSettings settings, WebhookSecrets secrets, EndpointAddresses addresses, IGerantNotices gerants,
-    RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    : QueueWorker<WebhookDispatcher.Claimed>(meter, clock, logger)
 {
-    private const int ClaimSize = 20;
     private const int ResponseExcerptBytes = 1024;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler
@@ -32,38 +33,14 @@ internal sealed class WebhookDispatcher(
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
     }) { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>Deliveries due that no host has claimed yet, as last seen (the backlog <c>/metrics</c> shows).</summary>
-    private long _due;
+    protected override string Queue => "webhook_deliveries";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        meter.ReportBacklog("webhook_deliveries", () => Interlocked.Read(ref _due));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var claimed = await ClaimAsync(stoppingToken);
-                // A full claim may have left more behind: counted then (an indexed count), else nothing is waiting.
-                Interlocked.Exchange(ref _due, claimed.Count < ClaimSize ? 0 : await CountDueAsync(stoppingToken));
-                if (claimed.Count > 0)
-                {
-                    await Task.WhenAll(claimed.Select(d => DeliverAsync(d, stoppingToken)));
-                    continue;
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Whatever it is (the database gone, a bug), it never takes the host down: the claimed deliveries come
-                // due again when their lease ends, here or on another host.
-                logger.LogWarning(ex, "Webhooks: dispatching paused: {Reason}", ex.Message);
-            }
-            try { await Task.Delay(settings.Poll, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
-    }
+    protected override TimeSpan Poll => settings.Poll;
+
+    protected override Task WorkAsync(Claimed delivery, CancellationToken stoppingToken) => DeliverAsync(delivery, stoppingToken);
 
     /// <summary>A delivery claimed for this attempt, with its event and endpoint.</summary>
-    private sealed class Claimed
+    internal sealed class Claimed
     {
         public Guid Id { get; init; }
         public Guid TenantId { get; init; }
@@ -81,7 +58,7 @@ internal sealed class WebhookDispatcher(
     }
 
     /// <summary>Due deliveries, by the database's clock (hosts' clocks may differ; the database's is the one every host reads).</summary>
-    private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
+    protected override async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var claimed = await connection.QueryAsync<Claimed>("""
@@ -98,7 +75,7 @@ internal sealed class WebhookDispatcher(
         return claimed.ToList();
     }
 
-    private async Task<long> CountDueAsync(CancellationToken cancellationToken)
+    protected override async Task<long> CountDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM webhooks.deliveries WHERE status = 'pending' AND next_attempt_at <= now()");
@@ -106,14 +83,14 @@ internal sealed class WebhookDispatcher(
 
     private async Task DeliverAsync(Claimed delivery, CancellationToken stoppingToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         if (!delivery.Enabled && delivery.Type != EventTypes.Test)
         {
             await RecordAsync(delivery, new Attempt(now, null, 0, null, "The endpoint is disabled"), retry: false, stoppingToken);
             return;
         }
         var body = Body(delivery);
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
         List<string> signing;
         try
         {
@@ -151,7 +128,7 @@ internal sealed class WebhookDispatcher(
             retryAfter = response.Headers.RetryAfter switch
             {
                 { Delta: { } delta } => delta,
-                { Date: { } date } => date - clock.GetUtcNow(),
+                { Date: { } date } => date - Clock.GetUtcNow(),
                 _ => null,
             };
         }
@@ -172,7 +149,7 @@ internal sealed class WebhookDispatcher(
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             // The attempt was made but not recorded: the delivery is tried again when its lease ends.
-            logger.LogWarning("Webhooks: attempt {Attempt} of delivery {Delivery} not recorded: {Reason}", delivery.Attempts, delivery.Id, ex.Message);
+            Logger.LogWarning("Webhooks: attempt {Attempt} of delivery {Delivery} not recorded: {Reason}", delivery.Attempts, delivery.Id, ex.Message);
         }
     }
 
@@ -264,7 +241,7 @@ internal sealed class WebhookDispatcher(
     /// <summary>The console says it too (the endpoint's <c>disabled_reason</c>); the email reaches a gérant who is not looking.</summary>
     private async Task TellTheGerantAsync(Claimed delivery, DateTime failingSince)
     {
-        logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, failingSince);
+        Logger.LogWarning("Webhooks: endpoint {Endpoint} of tenant {Tenant} disabled: failing since {Since:u}", delivery.EndpointId, delivery.TenantId, failingSince);
         try
         {
             await gerants.NotifyAsync(delivery.TenantId, "Retail Performer : webhook désactivé", $"""
@@ -279,7 +256,7 @@ internal sealed class WebhookDispatcher(
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            logger.LogWarning("Webhooks: the gérant of tenant {Tenant} could not be told: {Reason}", delivery.TenantId, ex.Message);
+            Logger.LogWarning("Webhooks: the gérant of tenant {Tenant} could not be told: {Reason}", delivery.TenantId, ex.Message);
         }
     }
 
