@@ -6,9 +6,10 @@ namespace RetailPerformer.Keys.Provides;
 /// <summary>
 /// Keeps every host's key cache coherent: a revocation (deactivate, regenerate) sends
 /// <c>NOTIFY rp_api_key_revoked, '&lt;hash&gt;'</c> in its own transaction, delivered on commit to every host
-/// listening on the database, each of which evicts that key.
+/// listening on the database, each of which evicts that key. LISTEN needs a session of its own: the direct connection
+/// (<see cref="RetailPerformer.Shared.Data.DirectDatabase"/>), never one through PgBouncer in transaction mode.
 /// </summary>
-internal sealed class KeyRevocationListener(NpgsqlDataSource dataSource, ApiKeyCache cache, ILogger<KeyRevocationListener> logger)
+internal sealed class KeyRevocationListener(RetailPerformer.Shared.Data.DirectDatabase dataSource, ApiKeyCache cache, ILogger<KeyRevocationListener> logger)
     : BackgroundService
 {
     public const string Channel = "rp_api_key_revoked";

@@ -6,37 +6,39 @@ namespace RetailPerformer.Shared.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>One <see cref="NpgsqlDataSource"/> (one pool) for the whole host, and the migration runner.</summary>
-    public static IServiceCollection AddRetailPerformerDatabase(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> (one pool) for the whole host — through PgBouncer in transaction mode if the
+    /// connection string says so —, the direct connections (<see cref="DirectDatabase"/>) and the migration runner.
+    /// </summary>
+    public static IServiceCollection AddRetailPerformerDatabase(this IServiceCollection services, string connectionString, string? directConnectionString = null)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(_ => BuildDataSource(connectionString));
+        services.AddSingleton(_ => new DirectDatabase(new NpgsqlDataSourceBuilder(directConnectionString ?? connectionString)
+        {
+            ConnectionStringBuilder = { Pooling = false },
+        }.Build()));
         services.AddHostedService<MigrationRunner>();
-        // The platform's own tables (the shared key ring) come before every module's.
+        // The platform's own tables (the shared key ring) and settings come before every module's.
         services.AddModuleMigrations("platform", typeof(DatabaseSetup).Assembly);
         return services;
     }
 
-    /// <summary>How long a statement may run unless the connection string says otherwise.</summary>
+    /// <summary>How long a statement may run: set on the product's role in its database by the platform's migrations.</summary>
     public static readonly TimeSpan StatementTimeout = TimeSpan.FromSeconds(30);
 
     /// <remarks>
-    /// Statement timeouts are enforced by PostgreSQL (<c>statement_timeout</c>, sent as a connection option) rather
-    /// than by Npgsql's <c>Command Timeout</c>: the client-side timeout arms a timer on every network read, and
-    /// under load those timers' shared lock was the largest contention of a request that reads many rows
-    /// (`bench/run --only my-stores --trace my-stores`). The server cancels the statement itself, and a request
-    /// that goes away still cancels its query through the request's cancellation token. A connection string that
-    /// sets a <c>Command Timeout</c>, or a <c>statement_timeout</c> in its <c>Options</c>, is kept as it is.
+    /// Statement timeouts are enforced by PostgreSQL (<c>statement_timeout</c>, the role's default in the database, set by
+    /// the platform's migration 0002) rather than by Npgsql's <c>Command Timeout</c>: the client-side timeout arms a timer on
+    /// every network read, and under load those timers' shared lock was the largest contention of a request that reads many
+    /// rows (`bench/run --only my-stores --trace my-stores`). Not a startup option either: PgBouncer in transaction mode
+    /// refuses those. The server cancels the statement itself, and a request that goes away still cancels its query through
+    /// the request's cancellation token. A connection string that sets a <c>Command Timeout</c> is kept as it is.
     /// </remarks>
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var settings = builder.ConnectionStringBuilder;
-        if (!Names(connectionString, "CommandTimeout") && settings.Options?.Contains("statement_timeout", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            settings.CommandTimeout = 0;
-            settings.Options = $"{settings.Options} -c statement_timeout={(int)StatementTimeout.TotalMilliseconds}".Trim();
-        }
+        if (!Names(connectionString, "CommandTimeout")) builder.ConnectionStringBuilder.CommandTimeout = 0;
         // Named, so that its pool's metrics (Npgsql's meter is the process's) are told from another host's in the same process.
         var name = $"retail-performer-{Guid.NewGuid():N}";
         builder.Name = name;

@@ -10,7 +10,7 @@ namespace RetailPerformer.Shared.Data;
 /// record in <c>rp_meta.schema_migrations</c> makes each migration run once. Each migration runs in its
 /// own transaction; a failing one stops start-up with its name.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<ModuleMigrations> modules, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(DirectDatabase dataSource, IEnumerable<ModuleMigrations> modules, ILogger<MigrationRunner> logger)
     : IHostedService
 {
     /// <summary>Arbitrary but fixed: the advisory lock every host of this product takes to migrate.</summary>

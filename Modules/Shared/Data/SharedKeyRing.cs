@@ -38,7 +38,7 @@ public static class SharedKeyRing
     /// Hosts starting together on an empty ring would each make a key of their own and, until their rings refresh, not read
     /// each other's tokens: the first key is made here, by one host at a time (an advisory lock), if there is none to use.
     /// </summary>
-    private sealed class FirstKey(NpgsqlDataSource dataSource, IKeyManager keys, TimeProvider clock) : IHostedService
+    private sealed class FirstKey(DirectDatabase dataSource, IKeyManager keys, TimeProvider clock) : IHostedService
     {
         private const long AdvisoryLockKey = 0x52505f4b45595249; // "RP_KEYRI"
 

@@ -15,8 +15,9 @@ public sealed class MigrationRunnerTests
     private static async Task<NpgsqlDataSource> FreshDatabase() =>
         NpgsqlDataSource.Create(await TestDatabase.DatabaseAsync("rp_migrations_" + Guid.NewGuid().ToString("N")[..12]));
 
+    // The runner's own connection: a direct one, not owned here (the test disposes the data source).
     private static MigrationRunner Runner(NpgsqlDataSource dataSource, params ModuleMigrations[] modules) =>
-        new(dataSource, modules, NullLogger<MigrationRunner>.Instance);
+        new(new DirectDatabase(dataSource), modules, NullLogger<MigrationRunner>.Instance);
 
     private static readonly ModuleMigrations Pretend = new("pretend", typeof(MigrationRunnerTests).Assembly);
 
