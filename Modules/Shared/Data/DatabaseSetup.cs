@@ -33,7 +33,10 @@ public static class DatabaseSetup
     /// every network read, and under load those timers' shared lock was the largest contention of a request that reads many
     /// rows (`bench/run --only my-stores --trace my-stores`). Not a startup option either: PgBouncer in transaction mode
     /// refuses those. The server cancels the statement itself, and a request that goes away still cancels its query through
-    /// the request's cancellation token. A connection string that sets a <c>Command Timeout</c> is kept as it is.
+    /// the request's cancellation token. A connection string that sets a <c>Command Timeout</c> is kept as it is. A role
+    /// default reaches sessions opened after it was set: on a database's first start behind PgBouncer, server sessions the
+    /// pooler opened before the migration keep no timeout until it recycles them (<c>RECONNECT</c> on its console, or
+    /// <c>server_lifetime</c>).
     /// </remarks>
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {

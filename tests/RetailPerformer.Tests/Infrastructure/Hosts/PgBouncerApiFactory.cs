@@ -61,11 +61,14 @@ public sealed class PgBouncerApiFactory : ApiFactory
 
         // What a pooler in transaction mode asks of a client: no reset on close (a pooled session is not this client's).
         var throughBouncer = new NpgsqlConnectionStringBuilder(_direct) { Port = Port, NoResetOnClose = true }.ConnectionString;
+        // Probed on the maintenance database: a server session PgBouncer opened to the host's database before its migrations
+        // set the role's statement timeout would keep none until PgBouncer recycles it (see DatabaseSetup).
+        var probe = new NpgsqlConnectionStringBuilder(throughBouncer) { Database = "postgres", Pooling = false }.ConnectionString;
         for (var i = 0; ; i++)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(throughBouncer);
+                await using var connection = new NpgsqlConnection(probe);
                 await connection.OpenAsync();
                 return throughBouncer;
             }
