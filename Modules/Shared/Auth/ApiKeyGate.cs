@@ -68,9 +68,17 @@ public sealed class ApiKeyGate(
         if (!requirement.IsMetBy(caller))
             return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, requirement.FailureMessage);
 
-        // The key's budget, told on every answer it gets from here on (IETF RateLimit header fields): its size, what is
-        // left, and the seconds until it is whole again.
-        var budget = rateLimiter.Take(caller);
+        // The key's budget: synchronous while this host's slice of it lasts (RateLeases).
+        var budget = rateLimiter.TakeAsync(caller);
+        return budget.IsCompletedSuccessfully ? Spend(context, budget.Result) : SpendAsync(context, budget);
+    }
+
+    private async Task SpendAsync(HttpContext context, ValueTask<RateDecision> budget) => await Spend(context, await budget);
+
+    private Task Spend(HttpContext context, RateDecision budget)
+    {
+        // Told on every answer the key gets from here on (IETF RateLimit header fields): its size, what is left, and the
+        // seconds until it is whole again.
         var headers = context.Response.Headers;
         headers[LimitHeader] = Number(budget.Limit);
         headers[RemainingHeader] = Number(budget.Remaining);

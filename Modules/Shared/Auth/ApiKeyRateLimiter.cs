@@ -6,17 +6,19 @@ namespace RetailPerformer.Shared.Auth;
 /// key, so one integration's burst never slows another's. The app API, health and the reference page are not limited.
 /// </summary>
 /// <remarks>
-/// Not the framework's rate-limiting middleware: its <c>PartitionedRateLimiter.Create</c> finds a partition under one
-/// global lock and its <c>TokenBucketRateLimiter</c> takes a lock on every request, and the middleware itself (endpoint
-/// metadata, combined leases, metrics) showed in an authenticated request's profile (`bench/run --only me --trace me`).
-/// Here a key's bucket is found in a concurrent dictionary and is a single number updated by compare-and-swap
-/// (<see cref="RateBuckets{TKey}"/>). The budget is per host:
-/// several hosts behind one balancer each grant a key its whole rate (a shared budget would live in PostgreSQL).
+/// One budget per key for every host together (<c>RateLimiting:Shared</c>, on by default): the bucket lives in PostgreSQL
+/// and each host leases slices of it (<see cref="RateLeases"/>), so N hosts admit at most the budget plus one slice per
+/// host, with no database round trip per request. Off, or while the database does not answer, each host counts on its own
+/// (<see cref="RateBuckets{TKey}"/>: a concurrent dictionary of single numbers updated by compare-and-swap). Not the
+/// framework's rate-limiting middleware: its partition lookup takes one global lock and its token bucket a lock per
+/// request, and the middleware showed in an authenticated request's profile (`bench/run --only me --trace me`).
 /// </remarks>
-public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeProvider clock) : IDisposable
+public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeProvider clock, RateLeases? shared) : IDisposable
 {
     /// <param name="MaximumPermitsPerSecond">The most a gérant may give one key of its own (<c>rate_limit_per_second</c>).</param>
-    public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100, int MaximumPermitsPerSecond = 500);
+    /// <param name="Shared">One budget per key across hosts (PostgreSQL), rather than one per host.</param>
+    /// <param name="LeaseSeconds">How much of a key's rate a host leases at a time, in seconds of it (see <see cref="RateLeases.LeaseSize"/>).</param>
+    public sealed record Settings(int PermitsPerSecond = 50, int Burst = 100, int MaximumPermitsPerSecond = 500, bool Shared = true, double LeaseSeconds = 0.1);
 
     private readonly RateBuckets<Guid> _buckets = new(PerSecond(settings), settings.Burst, clock);
 
@@ -27,12 +29,19 @@ public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeP
 
     /// <summary>
     /// Takes one request from the key's budget: the product's rate, or the key's own (bursts in the same proportion
-    /// as the product's: twice the rate by default).
+    /// as the product's: twice the rate by default). Synchronous unless this host has to lease more of the budget.
     /// </summary>
-    public RateDecision Take(ApiKeyCaller caller) =>
-        caller.RatePerSecond is { } rate
-            ? _buckets.Take(caller.KeyId, rate, Math.Max(1, (int)Math.Round((double)rate * settings.Burst / settings.PermitsPerSecond)))
-            : _buckets.Take(caller.KeyId);
+    public ValueTask<RateDecision> TakeAsync(ApiKeyCaller caller)
+    {
+        var (rate, burst) = caller.RatePerSecond is { } own
+            ? (own, Math.Max(1, (int)Math.Round((double)own * settings.Burst / settings.PermitsPerSecond)))
+            : (settings.PermitsPerSecond, settings.Burst);
+        return shared is null
+            ? new(TakeHere(caller.KeyId, rate, burst))
+            : shared.TakeAsync(caller, rate, burst, () => TakeHere(caller.KeyId, rate, burst));
+    }
+
+    private RateDecision TakeHere(Guid key, int rate, int burst) => _buckets.Take(key, rate, burst);
 
     public void Dispose() => _buckets.Dispose();
 }
