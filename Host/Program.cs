@@ -40,7 +40,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<UserTokens>();
 builder.Services.AddSingleton<RetailPerformer.Shared.Operations.ProductMeter>();
 builder.Services.AddSingleton<PrometheusMetrics>();
-builder.Services.AddRetailPerformerDatabase(connectionString, builder.Configuration.GetConnectionString(DirectDatabase.ConnectionStringName));
+builder.Services.AddRetailPerformerDatabase(connectionString, builder.Configuration.GetConnectionString(DirectDatabase.ConnectionStringName),
+    builder.Configuration.GetConnectionString(StandbyReads.ConnectionStringName));
 builder.Services.AddSharedKeyRing(builder.Configuration);   // tokens and cookies read by every host (issue 18)
 builder.Services.AddRetailPerformerAuth();
 builder.Services.AddApiKeyRateLimiting(builder.Configuration);

@@ -21,6 +21,7 @@ public static class KpiModule
         services.AddSingleton<KpiWriter>();
         services.AddSingleton<SyncHistory>();
         services.AddSingleton<IKpiTotals, KpiTotalsReader>();
+        services.AddKeyedSingleton<IKpiTotals>(StandbyReads.Key, (provider, _) => new KpiTotalsReader(provider.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(StandbyReads.Key)));   // reads a standby may serve
         return services;
     }
 

@@ -20,6 +20,7 @@ public static class StoresModule
         services.AddModuleMigrations(Schema, typeof(StoresModule).Assembly);
         services.AddValidatorsFrom(typeof(StoresModule).Assembly);
         services.AddSingleton<IStoreDirectory, StoreDirectory>();
+        services.AddKeyedSingleton<IStoreDirectory>(StandbyReads.Key, (provider, _) => new StoreDirectory(provider.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(StandbyReads.Key)));   // reads a standby may serve
         return services;
     }
 

@@ -35,6 +35,7 @@ public static class UsersModule
         services.AddHostedService<SignInThrottleSweeper>();
         services.AddSingleton<IUserSessions, UserSessions>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddKeyedSingleton<IStaffDirectory>(StandbyReads.Key, (provider, _) => new StaffDirectory(provider.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(StandbyReads.Key), provider.GetRequiredService<TimeProvider>()));   // reads a standby may serve
         services.AddSingleton(SmtpSettings.Read(configuration));
         services.AddSingleton<SmtpMail>();
         services.AddSingleton<InvitationMailer>();

@@ -78,6 +78,24 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// A hot standby of this server, streaming from it, started on a free port: <c>pg_basebackup -R -X stream -c fast</c>
+    /// into <paramref name="dataDirectory"/> (which must not hold a cluster), then <c>pg_ctl start</c>. Stopped by its own
+    /// <see cref="StopAsync"/>.
+    /// </summary>
+    public async Task<LocalPostgresCluster> StartStandbyAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        MakeOwnedBySystemUserWhenRoot(dataDirectory);
+        await RunAsync(_binDirectory, "pg_basebackup",
+            ["-h", "127.0.0.1", "-p", Port.ToString(), "-U", SystemUser, "-D", dataDirectory, "-R", "-X", "stream", "-c", "fast"], cancellationToken);
+        var port = FreeLoopbackPort();
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c hot_standby=on";
+        await RunAsync(_binDirectory, "pg_ctl", ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"], cancellationToken);
+        return new LocalPostgresCluster(_binDirectory, dataDirectory, port, DatabaseName, ownsServer: true);
+    }
+
     /// <summary>Creates a database on this server (if absent) and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
     {

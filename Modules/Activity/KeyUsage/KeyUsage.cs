@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Shared.Data;
 using System.Text.Json.Serialization;
 using RetailPerformer.Activity.Data;
 using RetailPerformer.Shared.Contracts.Keys;
@@ -39,7 +41,7 @@ internal static class KeyUsageEndpoint
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.ApiKeyNotFound);
 
     private static async Task<Results<Ok<KeyUsageResponse>, ProblemHttpResult>> Handle(
-        string id, AppUser gerant, IApiKeyDirectory keys, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AppUser gerant, IApiKeyDirectory keys, [FromKeyedServices(StandbyReads.Key)] NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(id, out var keyId) || !await keys.BelongsToAsync(gerant.TenantId, keyId, cancellationToken))
             return Problems.NotFound(ProblemMessages.ApiKeyNotFound);

@@ -8,12 +8,17 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// One <see cref="NpgsqlDataSource"/> (one pool) for the whole host — through PgBouncer in transaction mode if the
-    /// connection string says so —, the direct connections (<see cref="DirectDatabase"/>) and the migration runner.
+    /// connection string says so —, the direct connections (<see cref="DirectDatabase"/>), the pool for reads a standby may
+    /// serve (<see cref="StandbyReads"/>) and the migration runner.
     /// </summary>
-    public static IServiceCollection AddRetailPerformerDatabase(this IServiceCollection services, string connectionString, string? directConnectionString = null)
+    public static IServiceCollection AddRetailPerformerDatabase(this IServiceCollection services, string connectionString,
+        string? directConnectionString = null, string? standbyConnectionString = null)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(_ => BuildDataSource(connectionString));
+        services.AddKeyedSingleton(StandbyReads.Key, (provider, _) => string.IsNullOrWhiteSpace(standbyConnectionString)
+            ? provider.GetRequiredService<NpgsqlDataSource>()
+            : BuildDataSource(standbyConnectionString));
         services.AddSingleton(_ => new DirectDatabase(new NpgsqlDataSourceBuilder(directConnectionString ?? connectionString)
         {
             ConnectionStringBuilder = { Pooling = false },

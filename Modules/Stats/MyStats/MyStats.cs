@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Shared.Data;
 using RetailPerformer.Shared.Contracts.Kpi;
 using RetailPerformer.Shared.Contracts.Stores;
 
@@ -67,7 +69,8 @@ internal static class MyStatsEndpoint
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.NoAccessibleStore);
 
     private static async Task<Results<Ok<MyStatsResponse>, ProblemHttpResult>> Handle(
-        [AsParameters] MyStatsRequest request, ApiKeyCaller caller, IStoreDirectory stores, IKpiTotals kpi, CancellationToken cancellationToken)
+        [AsParameters] MyStatsRequest request, ApiKeyCaller caller, [FromKeyedServices(StandbyReads.Key)] IStoreDirectory stores, [FromKeyedServices(StandbyReads.Key)] IKpiTotals kpi,
+        CancellationToken cancellationToken)
     {
         var (start, end) = PeriodRules.Of(request);
         var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);

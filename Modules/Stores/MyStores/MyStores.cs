@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetailPerformer.Shared.Data;
 using System.Text.Json.Serialization;
 using RetailPerformer.Shared.Contracts.Stores;
 using RetailPerformer.Shared.Contracts.Users;
@@ -40,7 +42,8 @@ internal static class MyStoresEndpoint
             .DocumentsProblem(StatusCodes.Status404NotFound, ProblemMessages.NoAccessibleStore);
 
     private static async Task<Results<TaggedJson<MyStoresResponse>, ProblemHttpResult>> Handle(
-        ApiKeyCaller caller, IStoreDirectory stores, IStaffDirectory staff, CancellationToken cancellationToken)
+        ApiKeyCaller caller, [FromKeyedServices(StandbyReads.Key)] IStoreDirectory stores, [FromKeyedServices(StandbyReads.Key)] IStaffDirectory staff,
+        CancellationToken cancellationToken)
     {
         var reachable = await stores.ListAsync(caller.TenantId, caller.AllowedStoreIds, cancellationToken);
         if (reachable.Count == 0) return Problems.NotFound(ProblemMessages.NoAccessibleStore);
