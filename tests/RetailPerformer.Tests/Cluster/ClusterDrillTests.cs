@@ -36,16 +36,6 @@ public sealed class ClusterDrillTests(LocalCluster cluster, Xunit.Abstractions.I
         return (created.GetProperty("api_key").Id("id"), created.Str("key"));
     }
 
-    private static async Task<TimeSpan> WithinAsync(TimeSpan within, Func<Task<bool>> holds)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await holds())
-        {
-            if (clock.Elapsed > within) throw new ShouldAssertException($"not true within {within.TotalSeconds} s");
-            await Task.Delay(10);
-        }
-        return clock.Elapsed;
-    }
 
     [Fact]
     public async Task A_key_revoked_through_host_A_is_refused_by_B_and_C_within_one_second()
@@ -57,7 +47,7 @@ public sealed class ClusterDrillTests(LocalCluster cluster, Xunit.Abstractions.I
         foreach (var host in hosts) await (await host.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
 
         await (await Client(cluster.Host(1), token: token).DeleteAsync($"/api/gerant/api-keys/{key.Id}")).ShouldBe(HttpStatusCode.OK);
-        var refusedWithin = await Task.WhenAll(hosts.Skip(1).Select(host => WithinAsync(TimeSpan.FromSeconds(1),
+        var refusedWithin = await Task.WhenAll(hosts.Skip(1).Select(host => Eventually.WithinAsync(TimeSpan.FromSeconds(1),
             async () => (await host.GetAsync("/api/v1/integrations/me")).StatusCode == HttpStatusCode.Unauthorized)));
         output.WriteLine($"refused within {string.Join(", ", refusedWithin.Select(t => $"{t.TotalMilliseconds:F0} ms"))}");
         refusedWithin.ShouldAllBe(t => t < TimeSpan.FromSeconds(1));
@@ -110,7 +100,7 @@ public sealed class ClusterDrillTests(LocalCluster cluster, Xunit.Abstractions.I
 
         await using var standby = NpgsqlDataSource.Create(cluster.Standby);
         (await standby.CreateCommand("SELECT pg_is_in_recovery()").ExecuteScalarAsync()).ShouldBe(true);
-        var seen = await WithinAsync(TimeSpan.FromSeconds(1), async () =>
+        var seen = await Eventually.WithinAsync(TimeSpan.FromSeconds(1), async () =>
         {
             await using var command = standby.CreateCommand("SELECT count(*) FROM stores.stores WHERE id = $1");
             command.Parameters.AddWithValue(store);
@@ -119,7 +109,7 @@ public sealed class ClusterDrillTests(LocalCluster cluster, Xunit.Abstractions.I
         output.WriteLine($"on the standby after {seen.TotalMilliseconds:F0} ms");
         seen.ShouldBeLessThan(TimeSpan.FromSeconds(1));
         // And my-stores, which the hosts read from the standby, lists it through haproxy.
-        await WithinAsync(TimeSpan.FromSeconds(1), async () =>
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(1), async () =>
             (await (await api.GetAsync("/api/v1/integrations/my-stores")).ShouldBe(HttpStatusCode.OK)).GetProperty("stores").EnumerateArray().Any(s => s.Id("store_id") == store));
     }
 

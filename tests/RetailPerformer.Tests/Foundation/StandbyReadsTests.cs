@@ -18,17 +18,6 @@ public sealed class StandbyReadsTests(StandbyApiFactory api) : IClassFixture<Sta
 {
     private static readonly TimeSpan Lag = TimeSpan.FromSeconds(1);
 
-    /// <summary>Asks until <paramref name="holds"/> (at most <paramref name="within"/>); says how long it took.</summary>
-    private static async Task<TimeSpan> WithinAsync(TimeSpan within, Func<Task<bool>> holds)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await holds())
-        {
-            if (clock.Elapsed > within) throw new ShouldAssertException($"not true within {within.TotalSeconds} s");
-            await Task.Delay(20);
-        }
-        return clock.Elapsed;
-    }
 
     private static async Task<long> SalesAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/v1/integrations/my-stats?start_date=2025-03-01&end_date=2025-03-31")).ShouldBe(HttpStatusCode.OK))
@@ -56,7 +45,7 @@ public sealed class StandbyReadsTests(StandbyApiFactory api) : IClassFixture<Sta
         var seller = await tenant.CreateSellerAsync(client, store);
         var watcher = await tenant.CreateKeyAsync("stats:read");
         // A row written on the primary is read on the standby within a second.
-        (await WithinAsync(Lag, () => ListsStoreAsync(client, store))).ShouldBeLessThan(Lag);
+        (await Eventually.WithinAsync(Lag, () => ListsStoreAsync(client, store))).ShouldBeLessThan(Lag);
 
         await api.OnStandbyAsync<object>("SELECT pg_wal_replay_pause()");
         try
@@ -73,7 +62,7 @@ public sealed class StandbyReadsTests(StandbyApiFactory api) : IClassFixture<Sta
             history.GetProperty("history").GetArrayLength().ShouldBe(1);
             var watching = TestTenant.WithKey(api, watcher.Secret);
             for (var i = 0; i < 3; i++) await (await watching.GetAsync("/api/v1/integrations/me")).ShouldBe(HttpStatusCode.OK);
-            await WithinAsync(TimeSpan.FromSeconds(10), async () =>
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(10), async () =>
                 await api.Scalar<long>($"SELECT coalesce(sum(count), 0)::bigint FROM activity.request_counts WHERE key_id = '{watcher.Id}'") == 3);
 
             // ... and not yet in what the standby serves.
@@ -82,9 +71,9 @@ public sealed class StandbyReadsTests(StandbyApiFactory api) : IClassFixture<Sta
             (await UsageAsync(tenant, watcher.Id)).ShouldBe(0);
 
             await api.OnStandbyAsync<object>("SELECT pg_wal_replay_resume()");
-            (await WithinAsync(Lag, async () => await SalesAsync(client) == 3)).ShouldBeLessThan(Lag);
-            (await WithinAsync(Lag, () => ListsStoreAsync(client, created))).ShouldBeLessThan(Lag);
-            (await WithinAsync(Lag, async () => await UsageAsync(tenant, watcher.Id) == 3)).ShouldBeLessThan(Lag);
+            (await Eventually.WithinAsync(Lag, async () => await SalesAsync(client) == 3)).ShouldBeLessThan(Lag);
+            (await Eventually.WithinAsync(Lag, () => ListsStoreAsync(client, created))).ShouldBeLessThan(Lag);
+            (await Eventually.WithinAsync(Lag, async () => await UsageAsync(tenant, watcher.Id) == 3)).ShouldBeLessThan(Lag);
         }
         finally
         {
@@ -96,7 +85,7 @@ public sealed class StandbyReadsTests(StandbyApiFactory api) : IClassFixture<Sta
     public async Task Without_the_standby_those_reads_fall_back_to_the_primary()
     {
         var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
-        await WithinAsync(Lag, () => ListsStoreAsync(client, store));
+        await Eventually.WithinAsync(Lag, () => ListsStoreAsync(client, store));
 
         await api.Standby.StopAsync();
         try
