@@ -23,7 +23,8 @@ def wrk(path):
     sock = sum(int(x) for x in m.groups()) if (m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)) else 0
     requests = int(re.search(r"(\d+) requests in", text).group(1))
     return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "errors": non2xx + sock,
-            "host_cpu": cpu_per_request(text, "host_cpu_ms", requests), "pg_cpu": cpu_per_request(text, "pg_cpu_ms", requests)}
+            "host_cpu": cpu_per_request(text, "host_cpu_ms", requests), "pg_cpu": cpu_per_request(text, "pg_cpu_ms", requests),
+            "stolen": float(m.group(1)) if (m := re.search(r"stolen_share ([\d.]+)", text)) else None}
 
 def cpu_per_request(text, name, requests):
     """CPU ms per request, or None when not measured (or not measurable: a negative difference)."""
@@ -57,9 +58,15 @@ def ratio(numerator, denominator):
     """The median of the ratios of the repetitions, each pair run back to back."""
     if not numerator or not denominator: return None
     return statistics.median(n / d for n, d in zip(numerator["all"], denominator["all"]))
+def cpu_ratio(cheaper, dearer):
+    """CPU per request of the cheaper endpoint ÷ that of the dearer one (medians over the repetitions)."""
+    if not cheaper or not dearer or not cheaper.get("host_cpu") or not dearer.get("host_cpu"): return None
+    return cheaper["host_cpu"] / dearer["host_cpu"]
 ratios = [r for r in [
     ("R_auth", "`/me` req/s ÷ `/health` req/s, request log on (the default)", ratio(api.get("me"), api.get("health")), 0.9),
     ("R_auth, request log off", "the same on a second host with `RequestLog:Enabled=false`", ratio(api.get("me-log-off"), api.get("health-log-off")), 0.85),
+    ("(R_auth by CPU)", "the host's CPU per `/health` request ÷ per `/me` request, request log on, for information: steadier than req/s when the hypervisor takes a share", cpu_ratio(api.get("health"), api.get("me")), None),
+    ("(R_auth by CPU, request log off)", "the same on the second host, for information", cpu_ratio(api.get("health-log-off"), api.get("me-log-off")), None),
     ("R_sync (new rows)", "API KPI rows/s ÷ pgbench upsert rows/s, request log on, an endpoint subscribed to kpi.synced", ratio(api.get("sync-new"), db.get("sync-new")), 0.8),
     ("R_sync (new rows), request log off", "the same on the second host", ratio(api.get("sync-new-log-off"), db.get("sync-new")), 0.6),
     ("R_sync (existing rows)", "API KPI rows/s ÷ pgbench upsert rows/s, request log on, an endpoint subscribed to kpi.synced", ratio(api.get("sync-existing"), db.get("sync-existing")), 0.8),
@@ -98,10 +105,10 @@ if a.live_log_bytes_per_million:
     lines.append(f"| storage of the blocks this run's load wrote | their rows (real request ids and times, lz4), per million requests | {a.live_log_bytes_per_million / 1e6:.1f} MB | – | |")
 errors = sum(api[n]["errors"] for n in api_names if n not in ("my-stats-365-c1", "usage", "requests", "requests-filtered"))
 lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
-          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | machine time stolen | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
 for n in api_names:
     r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
-    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {', '.join(f(x) for x in r['all'])} |")
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {'–' if r.get('stolen') is None else f"{r['stolen']:.0%}"} | {', '.join(f(x) for x in r['all'])} |")
 if len(flood_names) == 5:
     flood = {n: median_of("api", n, wrk) for n in flood_names}
     idle, health, login = flood["me-idle"], flood["me-during-health-flood"], flood["me-during-login-flood"]

@@ -11,12 +11,15 @@ namespace RetailPerformer.Shared.Auth;
 /// memory; only when its slice is spent does it ask for another. So N hosts admit at most the key's budget plus one slice
 /// per host (tokens a host leased and has not spent yet). An empty bucket is remembered until its next token is due, so a
 /// key refused keeps being refused without asking. While the database does not answer, a key falls back to this host's
-/// own bucket for a few seconds (requests go on; the budget is per host meanwhile) and a warning is logged.
+/// own bucket for a few seconds (requests go on, after at most a second's wait; the budget is per host meanwhile) and a
+/// warning is logged.
 /// </summary>
 public sealed class RateLeases : IDisposable
 {
     /// <summary>How long a fallback to the host's own bucket lasts before the database is asked again.</summary>
     private static readonly TimeSpan FallbackFor = TimeSpan.FromSeconds(5);
+    /// <summary>How long requests wait for a lease before the host's own bucket decides (a database that hangs rather than refuses).</summary>
+    private static readonly TimeSpan LeaseTimeout = TimeSpan.FromSeconds(1);
     /// <summary>Keys idle this long are forgotten here, and their rows (full again long since) removed.</summary>
     private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
 
@@ -66,7 +69,17 @@ public sealed class RateLeases : IDisposable
                 // One lease at a time per key on this host: the requests that find the slice spent wait for the same one.
                 leasing = lease.Leasing ??= LeaseAsync(lease, budget);
             }
-            await leasing;
+            try
+            {
+                // Npgsql's cancellation does not cut a connection's opening short: a database that accepts and never
+                // answers would hold the request for the connection timeout. The request stops waiting instead.
+                await leasing.WaitAsync(LeaseTimeout);
+            }
+            catch (TimeoutException exception)
+            {
+                FallBack(lease, exception);
+                continue;
+            }
             lock (lease)
             {
                 if (lease.Leasing == leasing) lease.Leasing = null;
@@ -76,6 +89,7 @@ public sealed class RateLeases : IDisposable
 
     private async Task LeaseAsync(KeyLease lease, Budget budget)
     {
+        using var timeout = new CancellationTokenSource(LeaseTimeout);   // a statement that hangs is cancelled on the server
         try
         {
             await using var command = _database.CreateCommand("SELECT granted, ahead_us FROM platform.lease_rate_budget($1, $2, $3, $4, $5, $6)");
@@ -85,17 +99,23 @@ public sealed class RateLeases : IDisposable
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LeaseSize(budget.PermitsPerSecond, budget.Burst) });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = budget.IntervalMicroseconds });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = budget.IntervalMicroseconds * budget.Burst });
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
+            await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+            await reader.ReadAsync(timeout.Token);
             var granted = reader.GetInt32(0);
             var ahead = reader.GetInt64(1);
             lock (lease) lease.Record(granted, ahead, budget, _clock);
         }
-        catch (Exception exception) when (DatabaseSetup.IsUnavailable(exception) || exception is NpgsqlException)
+        catch (Exception exception) when (DatabaseSetup.IsUnavailable(exception) || exception is NpgsqlException
+                                          || (exception is OperationCanceledException && timeout.IsCancellationRequested))
         {
-            lock (lease) lease.FallbackUntil = _clock.GetTimestamp() + Ticks(FallbackFor);
-            WarnAtMostEveryFewSeconds(exception);
+            FallBack(lease, exception);
         }
+    }
+
+    private void FallBack(KeyLease lease, Exception exception)
+    {
+        lock (lease) lease.FallbackUntil = _clock.GetTimestamp() + Ticks(FallbackFor);
+        WarnAtMostEveryFewSeconds(exception);
     }
 
     private void WarnAtMostEveryFewSeconds(Exception exception)

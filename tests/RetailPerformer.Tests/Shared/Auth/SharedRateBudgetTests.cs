@@ -127,4 +127,32 @@ public sealed class SharedRateBudgetTests(ApiFactory hostA, SecondHost hostB, Th
         decisions.Select(d => d.Granted).ShouldBe([true, true, false]);
         local.Dispose();
     }
+
+    [Fact]
+    public async Task A_database_that_hangs_holds_a_request_a_second_at_most_then_the_hosts_own_bucket_decides()
+    {
+        // A server that accepts connections and never answers: what a database stuck behind a dead network path looks like.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = new List<System.Net.Sockets.Socket>();
+        _ = Task.Run(async () => { while (true) accepted.Add(await silent.AcceptSocketAsync()); });
+        var hanging = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port, Username = "nobody", Timeout = 30,
+        }.ConnectionString;
+        await using var database = NpgsqlDataSource.Create(hanging);
+        using var leases = new RateLeases(database, TimeProvider.System, 0.1, NullLogger<RateLeases>.Instance);
+        var caller = new ApiKeyCaller(Guid.NewGuid(), "k", Guid.NewGuid(), Guid.NewGuid(), new HashSet<string>(), null, null);
+        using var local = new RateBuckets<Guid>(1, 2, TimeProvider.System);
+
+        var clock = Stopwatch.StartNew();
+        var first = await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        first.Granted.ShouldBeTrue();
+        // Then the fallback lasts a few seconds: no more waiting.
+        clock.Restart();
+        (await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId))).Granted.ShouldBeTrue();
+        (await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId))).Granted.ShouldBeFalse();
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(100));
+    }
 }
