@@ -10,6 +10,7 @@ namespace RetailPerformer.Tests.Cluster;
 /// Issue 18, item 6: the drills, on the cluster <c>scripts/cluster up</c> starts — three host processes behind haproxy, on
 /// PgBouncer, a primary and a hot standby. Everything goes through HTTP to haproxy or to one host's own port.
 /// </summary>
+[Collection(ClusterDrills.Name)]
 public sealed class ClusterDrillTests(LocalCluster cluster, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<LocalCluster>
 {
     private HttpClient Client(Uri address, string? key = null, string? token = null)
@@ -167,4 +168,15 @@ public sealed class ClusterDrillTests(LocalCluster cluster, Xunit.Abstractions.I
             await cluster.UpAgainAsync();   // host 2 back for the other drills
         }
     }
+}
+
+/// <summary>
+/// The drills run alone, after the other test classes: three host processes, haproxy and two PostgreSQL servers under
+/// load take the machine's two cores, and tests with time limits of their own (a browser's navigation, n8n's start) would
+/// fail beside them for want of CPU.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterDrills
+{
+    public const string Name = "Cluster drills";
 }
