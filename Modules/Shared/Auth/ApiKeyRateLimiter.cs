@@ -36,12 +36,8 @@ public sealed class ApiKeyRateLimiter(ApiKeyRateLimiter.Settings settings, TimeP
         var (rate, burst) = caller.RatePerSecond is { } own
             ? (own, Math.Max(1, (int)Math.Round((double)own * settings.Burst / settings.PermitsPerSecond)))
             : (settings.PermitsPerSecond, settings.Burst);
-        return shared is null
-            ? new(TakeHere(caller.KeyId, rate, burst))
-            : shared.TakeAsync(caller, rate, burst, () => TakeHere(caller.KeyId, rate, burst));
+        return shared is null ? new(_buckets.Take(caller.KeyId, rate, burst)) : shared.TakeAsync(caller, rate, burst, _buckets);
     }
-
-    private RateDecision TakeHere(Guid key, int rate, int burst) => _buckets.Take(key, rate, burst);
 
     public void Dispose() => _buckets.Dispose();
 }

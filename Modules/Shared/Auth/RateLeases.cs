@@ -48,17 +48,18 @@ public sealed class RateLeases : IDisposable
         (int)Math.Clamp(Math.Ceiling(permitsPerSecond * _leaseSeconds), 1, Math.Max(1, burst / 10));
 
     /// <summary>
-    /// Takes one request from the key's shared budget; <paramref name="local"/> decides while the database is unreachable.
-    /// Completes synchronously while the host's slice lasts (or the key is known to be out of tokens).
+    /// Takes one request from the key's shared budget; this host's own buckets (<paramref name="local"/>) decide while the
+    /// database is unreachable. Completes synchronously while the host's slice lasts (or the key is known to be out of
+    /// tokens), and allocates nothing then.
     /// </summary>
-    public ValueTask<RateDecision> TakeAsync(ApiKeyCaller caller, double permitsPerSecond, int burst, Func<RateDecision> local)
+    public ValueTask<RateDecision> TakeAsync(ApiKeyCaller caller, double permitsPerSecond, int burst, RateBuckets<Guid> local)
     {
         var lease = _keys.GetOrAdd(caller.KeyId, static _ => new KeyLease());
         var budget = new Budget(this, caller, permitsPerSecond, burst);
         return lease.TryDecide(budget, local) is { } decided ? new(decided) : LeaseThenDecideAsync(lease, budget, local);
     }
 
-    private async ValueTask<RateDecision> LeaseThenDecideAsync(KeyLease lease, Budget budget, Func<RateDecision> local)
+    private async ValueTask<RateDecision> LeaseThenDecideAsync(KeyLease lease, Budget budget, RateBuckets<Guid> local)
     {
         while (true)
         {
@@ -174,7 +175,7 @@ public sealed class RateLeases : IDisposable
         public Task? Leasing;
 
         /// <summary>Granted from the slice, refused while the bucket is known empty, the host's own while falling back; else null: lease.</summary>
-        public RateDecision? TryDecide(Budget budget, Func<RateDecision> local)
+        public RateDecision? TryDecide(Budget budget, RateBuckets<Guid> local)
         {
             while (true)
             {
@@ -183,7 +184,7 @@ public sealed class RateLeases : IDisposable
                 if (Interlocked.CompareExchange(ref _tokens, tokens - 1, tokens) == tokens) return Granted(budget, tokens - 1);
             }
             var now = budget.Now;
-            if (now < Volatile.Read(ref FallbackUntil)) return local();
+            if (now < Volatile.Read(ref FallbackUntil)) return local.Take(budget.Caller.KeyId, budget.PermitsPerSecond, budget.Burst);
             var emptyUntil = Volatile.Read(ref _emptyUntil);
             if (now < emptyUntil) return Refused(budget, now, emptyUntil);
             return null;

@@ -118,14 +118,13 @@ public sealed class SharedRateBudgetTests(ApiFactory hostA, SecondHost hostB, Th
         await using var database = NpgsqlDataSource.Create(unreachable);
         using var leases = new RateLeases(database, TimeProvider.System, 0.1, NullLogger<RateLeases>.Instance);
         var caller = new ApiKeyCaller(Guid.NewGuid(), "k", Guid.NewGuid(), Guid.NewGuid(), new HashSet<string>(), null, null);
-        var local = new RateBuckets<Guid>(1, 2, TimeProvider.System);
+        using var local = new RateBuckets<Guid>(1, 2, TimeProvider.System);
 
         var decisions = new List<RateDecision>();
-        for (var i = 0; i < 3; i++) decisions.Add(await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId)));
+        for (var i = 0; i < 3; i++) decisions.Add(await leases.TakeAsync(caller, 1, 2, local));
 
         // The host's own bucket decided: burst 2, then refused — no exception, no wait per request.
         decisions.Select(d => d.Granted).ShouldBe([true, true, false]);
-        local.Dispose();
     }
 
     [Fact]
@@ -146,13 +145,13 @@ public sealed class SharedRateBudgetTests(ApiFactory hostA, SecondHost hostB, Th
         using var local = new RateBuckets<Guid>(1, 2, TimeProvider.System);
 
         var clock = Stopwatch.StartNew();
-        var first = await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId));
+        var first = await leases.TakeAsync(caller, 1, 2, local);
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
         first.Granted.ShouldBeTrue();
         // Then the fallback lasts a few seconds: no more waiting.
         clock.Restart();
-        (await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId))).Granted.ShouldBeTrue();
-        (await leases.TakeAsync(caller, 1, 2, () => local.Take(caller.KeyId))).Granted.ShouldBeFalse();
+        (await leases.TakeAsync(caller, 1, 2, local)).Granted.ShouldBeTrue();
+        (await leases.TakeAsync(caller, 1, 2, local)).Granted.ShouldBeFalse();
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(100));
     }
 }
