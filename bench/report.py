@@ -77,6 +77,7 @@ ratios = [r for r in [
 ] if r[2] is not None]
 
 f = lambda x, d=1: "–" if x is None else f"{x:,.{d}f}"
+stolen = lambda r: "–" if r.get("stolen") is None else f"{r['stolen']:.0%}"
 lines = [
     f"# Benchmark results ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
     f"Machine: {a.machine}.  ",
@@ -108,7 +109,7 @@ lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.se
           "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | machine time stolen | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
 for n in api_names:
     r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
-    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {'–' if r.get('stolen') is None else f"{r['stolen']:.0%}"} | {', '.join(f(x) for x in r['all'])} |")
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {stolen(r)} | {', '.join(f(x) for x in r['all'])} |")
 if len(flood_names) == 5:
     flood = {n: median_of("api", n, wrk) for n in flood_names}
     idle, health, login = flood["me-idle"], flood["me-during-health-flood"], flood["me-during-login-flood"]
