@@ -21,6 +21,7 @@ public static class Browser
             Permissions = ["clipboard-read", "clipboard-write"],
         });
         context.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);   // the same patience for Expect(…) as for actions (a busy CI machine)
         return await context.NewPageAsync();
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
+using static Microsoft.Playwright.Assertions;
 
 namespace RetailPerformer.Tests.WebConsole.Activity;
 
@@ -61,15 +62,18 @@ public sealed class ActivityConsoleTests(ApiFactory api) : IClassFixture<ApiFact
         await page.GetByLabel("Réponse").FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");   // Toutes → Réussies (2xx)
         await page.Keyboard.PressAsync("ArrowDown");   // → Refusées (4xx)
+        await Expect(page.GetByLabel("Réponse")).ToHaveValueAsync("4xx");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("statut=4xx"));
-        (await rows.CountAsync()).ShouldBe(2);
+        // The address polled for, not awaited with WaitForURLAsync: on a busy machine that one sometimes waited out its
+        // 15 s for a "load" event although the page was already at the filtered address and loaded.
+        await Expect(page).ToHaveURLAsync(new Regex("statut=4xx"));
+        await Expect(rows).ToHaveCountAsync(2);
         (await rows.AllInnerTextsAsync()).ShouldAllBe(r => r.Contains("403") || r.Contains("404"));
         await page.GetByLabel("Route").SelectOptionAsync("/api/v1/integrations/kpi/sync");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("route="));
-        (await rows.CountAsync()).ShouldBe(1);
+        await Expect(page).ToHaveURLAsync(new Regex("route="));
+        await Expect(rows).ToHaveCountAsync(1);
         (await page.GetByRole(AriaRole.Table).Locator("caption").InnerTextAsync()).ShouldBe("1 requête(s)");
 
         // The sync history: the accepted batch and the refused one, by name; then only the refused.
@@ -85,8 +89,8 @@ public sealed class ActivityConsoleTests(ApiFactory api) : IClassFixture<ApiFact
         await page.GetByLabel("Résultat").SelectOptionAsync(new SelectOptionValue { Label = "Refusés" });
         await page.GetByLabel("Magasin").SelectOptionAsync(new SelectOptionValue { Label = "Skyco Marseille" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("resultat=refused"));
-        (await history.CountAsync()).ShouldBe(1);
+        await Expect(page).ToHaveURLAsync(new Regex("resultat=refused"));
+        await Expect(history).ToHaveCountAsync(1);
         // A malformed filter typed into the address is the API's message, not an error page.
         await page.GotoAsync("/historique?jour=26-11-2025");
         (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldBe("'date' must be a date formatted YYYY-MM-DD");
