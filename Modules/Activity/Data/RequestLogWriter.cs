@@ -32,23 +32,20 @@ internal sealed class RequestLogWriter(
         {
             try
             {
-                // A second without any record ends the wait too: the unknown keys' refusals are counted apart and written here.
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                wait.CancelAfter(TimeSpan.FromSeconds(1));
-                await log.Records.WaitToReadAsync(wait.Token);
+                // Every second, records or not: the unknown keys' refusals are counted apart and written here too.
                 await Task.Delay(Gathering, stoppingToken);
             }
-            catch (OperationCanceledException) { /* a quiet second, or stopping: write what is there below */ }
+            catch (OperationCanceledException) { /* stopping: write what is there below */ }
             // Everything gathered, in batches of at most BatchSize.
             int count;
             do
             {
                 count = 0;
-                while (count < BatchSize && log.Records.TryRead(out _batch[count])) count++;
+                while (count < BatchSize && log.TryTake(out _batch[count])) count++;
                 await WriteAsync(count);
                 Array.Clear(_batch, 0, count);
             } while (count == BatchSize);
-            if (stoppingToken.IsCancellationRequested && !log.Records.TryPeek(out _)) break;
+            if (stoppingToken.IsCancellationRequested && log.IsEmpty) break;
         }
     }
 
@@ -207,7 +204,6 @@ internal sealed class RequestLogWriter(
         var json = _json ??= new Utf8JsonWriter(_entries, new JsonWriterOptions { SkipValidation = true });
         json.Reset(_entries);
         json.WriteStartArray();
-        Span<char> requestId = stackalloc char[LoggedRequestId.MaxLength];
         foreach (var index in block.Rows)
         {
             ref readonly var r = ref _batch[index];
@@ -221,7 +217,7 @@ internal sealed class RequestLogWriter(
             json.WriteStringValue(r.Detail);
             json.WriteStringValue(r.Client);
             json.WriteStringValue(r.UserAgent);
-            json.WriteStringValue(r.RequestId.Format(requestId));
+            r.RequestId.WriteTo(json);
             json.WriteEndArray();
         }
         json.WriteEndArray();
