@@ -33,9 +33,9 @@ internal static class RequestBlocks
         {
             total = reader.GetInt64(0);
             if (reader.IsDBNull(1)) break;
-            var matches = BlockEntries.Read(reader.GetDateTime(1), reader.GetFieldValue<byte[]>(2)).Where(r => Matches(r, filter)).Reverse();
             var skip = (int)Math.Max(0, offset - reader.GetInt64(3));
-            requests.AddRange(matches.Skip(skip).Take(limit - requests.Count));
+            requests.AddRange(BlockEntries.ReadNewestFirst(reader.GetDateTime(1), reader.GetFieldValue<byte[]>(2), filter.Low, filter.High, filter.Route,
+                skip, limit - requests.Count));
         }
         return (total, requests);
     }
@@ -48,10 +48,7 @@ internal static class RequestBlocks
             """, tenantId, keyId);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? BlockEntries.Read(reader.GetDateTime(0), reader.GetFieldValue<byte[]>(1)).LastOrDefault(r => r.Status >= 400)
+            ? BlockEntries.ReadNewestFirst(reader.GetDateTime(0), reader.GetFieldValue<byte[]>(1), 400, short.MaxValue, null, 0, 1).SingleOrDefault()
             : null;
     }
-
-    private static bool Matches(LoggedRequest request, Filter filter) =>
-        request.Status >= filter.Low && request.Status <= filter.High && (filter.Route is null || request.Route == filter.Route);
 }

@@ -129,4 +129,57 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         (await (await other.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests")).ShouldBe(HttpStatusCode.NotFound)).Str("detail").ShouldBe("API key not found");
         (await (await other.Gerant().GetAsync("/api/gerant/api-keys/not-an-id/requests")).ShouldBe(HttpStatusCode.NotFound)).Str("detail").ShouldBe("API key not found");
     }
+    [Fact]
+    public async Task Filtered_pages_across_several_blocks_are_the_matching_requests_newest_first_and_the_last_error_is_the_newest()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var key = await tenant.CreateKeyAsync("kpi:write");
+        // Four blocks of 25 requests, an hour apart, three days ago, seeded as the writer writes them; statuses and routes
+        // in a fixed mix, so that a filter's matches are spread over every block.
+        string[] routes = ["/api/v1/integrations/me", "/api/v1/integrations/kpi/sync", "/api/v1/integrations/my-stats"];
+        short[] statuses = [200, 404, 200, 403, 200, 401, 200];
+        var logged = new List<(DateTime At, string Route, short Status, string Id)>();
+        var start = DateTime.UtcNow.Date.AddDays(-3);
+        for (var block = 0; block < 4; block++)
+        {
+            var first = start.AddHours(block);
+            var entries = Enumerable.Range(0, 25).Select(i => (At: first.AddSeconds(i), Route: routes[(block + i) % 3], Status: statuses[(block * 25 + i) % 7],
+                Id: $"r{block}-{i}")).ToList();
+            logged.AddRange(entries);
+            var pairs = entries.GroupBy(e => (e.Route, e.Status)).OrderBy(g => g.Key.Route, StringComparer.Ordinal).ThenBy(g => g.Key.Status).ToList();
+            var json = JsonSerializer.SerializeToUtf8Bytes(entries.Select(e => new object?[]
+                { (e.At - first).Ticks / 10, "POST", e.Route, "", e.Status, 1.5, e.Status >= 400 ? $"refused {e.Id}" : null, "203.0.113.7", "n8n", e.Id }));
+            await api.Execute("""
+                INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, pair_routes, pair_statuses, pair_counts, entries)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                """, tenant.TenantId, key.Id, first, entries[^1].At, entries.Count, entries.Count(e => e.Status >= 400),
+                pairs.Select(p => p.Key.Route).ToArray(), pairs.Select(p => p.Key.Status).ToArray(), pairs.Select(p => p.Count()).ToArray(), json);
+        }
+
+        async Task<List<string>> AllPagesAsync(string query, Func<(DateTime At, string Route, short Status, string Id), bool> expected)
+        {
+            var want = logged.Where(expected).OrderByDescending(e => e.At).Select(e => e.Id).ToList();
+            var seen = new List<string>();
+            for (var page = 1; page <= (want.Count + 2) / 3 + 1; page++)
+            {
+                var body = await (await tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests?limit=3&page={page}{query}")).ShouldBe(HttpStatusCode.OK);
+                body.GetProperty("meta").GetProperty("total").GetInt64().ShouldBe(want.Count, query);
+                seen.AddRange(body.GetProperty("requests").EnumerateArray().Select(r => r.Str("request_id")));
+            }
+            seen.ShouldBe(want, query);
+            return seen;
+        }
+
+        (await AllPagesAsync("", _ => true)).Count.ShouldBe(100);
+        await AllPagesAsync("&status=4xx", e => e.Status >= 400);
+        await AllPagesAsync("&status=4xx&route=/api/v1/integrations/kpi/sync", e => e.Status >= 400 && e.Route == routes[1]);
+        await AllPagesAsync("&status=200&route=/api/v1/integrations/me", e => e.Status == 200 && e.Route == routes[0]);
+        await AllPagesAsync("&status=5xx", _ => false);
+
+        var newestError = logged.Where(e => e.Status >= 400).MaxBy(e => e.At);
+        var lastError = (await (await tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/usage")).ShouldBe(HttpStatusCode.OK)).GetProperty("last_error");
+        lastError.Str("request_id").ShouldBe(newestError.Id);
+        lastError.Str("detail").ShouldBe($"refused {newestError.Id}");
+        lastError.GetProperty("status").GetInt32().ShouldBe(newestError.Status);
+    }
 }
