@@ -9,8 +9,8 @@ using RetailPerformer.Shared.Data;
 namespace RetailPerformer.Activity.Data;
 
 /// <summary>
-/// Writes the buffered request records with binary <c>COPY</c> (as blocks, see <see cref="CopyAsync"/>), up to 10,000 a batch, gathered for a second (so a
-/// record is in the database within about two seconds), off every request's path. A failed batch (the database down) is
+/// Writes the buffered request records with binary <c>COPY</c> (as blocks, see <see cref="CopyAsync"/>), up to 10,000 a batch, written every second (so a
+/// record is in the database within about a second), off every request's path. A failed batch (the database down) is
 /// counted as dropped and logged; writing resumes with the next one.
 /// </summary>
 internal sealed class RequestLogWriter(

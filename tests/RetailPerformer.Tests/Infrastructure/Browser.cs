@@ -21,7 +21,6 @@ public static class Browser
             Permissions = ["clipboard-read", "clipboard-write"],
         });
         context.SetDefaultTimeout(15_000);
-        Assertions.SetDefaultExpectTimeout(15_000);   // the same patience for Expect(…) as for actions (a busy CI machine)
         return await context.NewPageAsync();
     }
 
@@ -53,6 +52,7 @@ public static class Browser
 
     private static async Task<IBrowser> LaunchAsync()
     {
+        Assertions.SetDefaultExpectTimeout(15_000);   // process-wide: the same patience for Expect(…) as for actions (a busy CI machine)
         var chromium = Environment.GetEnvironmentVariable("RP_CHROMIUM") is { Length: > 0 } named ? named
             : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
             : throw new InvalidOperationException("No Chromium here: run scripts/prerequisites (Debian: apt-get install chromium) or set RP_CHROMIUM");
