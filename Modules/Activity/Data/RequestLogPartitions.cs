@@ -13,7 +13,7 @@ internal sealed class RequestLogPartitions(NpgsqlDataSource dataSource, RequestL
 {
     private const long LockKey = 0x52505f5245514c47; // "RP_REQLG"
 
-    /// <summary>The partitioned tables and the column they are partitioned on.</summary>
+    /// <summary>The partitioned tables and the column they are partitioned on, in the order the writer writes them (so that locking both never deadlocks with it).</summary>
     private static readonly (string Table, string Column)[] Tables = [("request_blocks", "first_at"), ("request_counts", "hour")];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,8 +46,13 @@ internal sealed class RequestLogPartitions(NpgsqlDataSource dataSource, RequestL
         {
             // Days whose rows went to the default partition (a clock far off, or the rows of migration 0002) get their
             // own partition too, so that retention reaches them.
-            var strays = await connection.QueryAsync<DateTime>(
-                $"SELECT DISTINCT date_trunc('day', {column} AT TIME ZONE 'UTC') FROM activity.{table}_default", transaction: transaction);
+            var strays = (await connection.QueryAsync<DateTime>(
+                $"SELECT DISTINCT date_trunc('day', {column} AT TIME ZONE 'UTC') FROM activity.{table}_default", transaction: transaction)).ToList();
+            // Moving rows out of the default partition is not safe under PostgreSQL's weaker lock for ATTACH: a query that
+            // loaded the table's partitions before the attach, then waited for the default partition, runs after it without
+            // the new partition and with the rows gone from the default one — they are missing from its answer. Strays are
+            // rare, so for them the whole table is locked: such a query waits for the table instead, then sees the new partition.
+            if (strays.Count > 0) await connection.ExecuteAsync($"LOCK TABLE activity.{table} IN ACCESS EXCLUSIVE MODE", transaction: transaction);
             var days = Enumerable.Range(-1, 4).Select(today.AddDays).Concat(strays.Select(DateOnly.FromDateTime)).Where(d => d >= oldest).Distinct();
             foreach (var day in days) await CreateAsync(connection, transaction, table, column, day);
             await connection.ExecuteAsync($"DELETE FROM activity.{table}_default WHERE {column} < @oldest",

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RetailPerformer.Activity.Data;
 using RetailPerformer.Tests.Infrastructure;
 using Shouldly;
@@ -76,5 +78,48 @@ public sealed class RequestLogPartitionsTests(RetentionApiFactory api) : IClassF
         var dropped = await partitions.MaintainAsync(CancellationToken.None);
         dropped.ShouldContain(RequestLogPartitions.NameOf("request_blocks", day));
         (await api.Scalar<long>("SELECT count(*) FROM activity.requests WHERE tenant_id = $1", tenant)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_page_read_while_its_day_moves_out_of_the_default_partition_still_holds_every_request()
+    {
+        var tenant = await TestTenant.CreateAsync(api);
+        var key = await tenant.CreateKeyAsync("kpi:write");
+        var partitions = api.Services.GetRequiredService<RequestLogPartitions>();
+        await partitions.MaintainAsync(CancellationToken.None);
+        // Five refusals on a day without a partition of its own (so in the default one), in both tables.
+        var day = DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime).AddDays(-40);
+        var at = day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+        await api.Execute("""
+            INSERT INTO activity.request_blocks (tenant_id, key_id, first_at, last_at, requests, errors, pair_routes, pair_statuses, pair_counts, entries)
+            VALUES ($1, $2, $3, $3, 5, 5, '{/api/v1/integrations/kpi/sync}', '{404}', '{5}', convert_to(
+                '[[0,"POST","/api/v1/integrations/kpi/sync","",404,1,"d","127.0.0.1",null,"r1"],[1,"POST","/api/v1/integrations/kpi/sync","",404,1,"d","127.0.0.1",null,"r2"],'
+                || '[2,"POST","/api/v1/integrations/kpi/sync","",404,1,"d","127.0.0.1",null,"r3"],[3,"POST","/api/v1/integrations/kpi/sync","",404,1,"d","127.0.0.1",null,"r4"],'
+                || '[4,"POST","/api/v1/integrations/kpi/sync","",404,1,"d","127.0.0.1",null,"r5"]]', 'UTF8'))
+            """, tenant.TenantId, key.Id, at);
+        await api.Execute("""
+            INSERT INTO activity.request_counts (tenant_id, key_id, hour, route, status, count) VALUES ($1, $2, $3, '/api/v1/integrations/kpi/sync', 404, 5)
+            """, tenant.TenantId, key.Id, at);
+        (await api.Scalar<long>("SELECT count(*) FROM activity.request_blocks_default WHERE tenant_id = $1", tenant.TenantId)).ShouldBe(1);
+
+        // The maintenance held up between the two tables — the day's blocks moved and attached, not yet committed — by a
+        // reader of the counts' default partition; the gérant's page asked meanwhile, and answered once the move commits.
+        await using var holder = new NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await new NpgsqlCommand("LOCK TABLE activity.request_counts_default IN ACCESS SHARE MODE", holder, hold).ExecuteNonQueryAsync();
+        var waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+        var maintenance = partitions.MaintainAsync(CancellationToken.None);
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), async () => await api.Scalar<long>(waiting) >= 1);
+        var page = tenant.Gerant().GetAsync($"/api/gerant/api-keys/{key.Id}/requests?status=4xx");
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), async () => await api.Scalar<long>(waiting) >= 2);
+        await hold.CommitAsync();
+        await maintenance;
+
+        var body = await (await page).ShouldBe(HttpStatusCode.OK);
+        body.GetProperty("meta").GetProperty("total").GetInt64().ShouldBe(5);
+        body.GetProperty("requests").GetArrayLength().ShouldBe(5);
+        (await Partitions(RequestLogPartitions.NameOf("request_blocks", day))).ShouldBe(1);
+        (await api.Scalar<long>("SELECT count(*) FROM activity.request_blocks_default WHERE tenant_id = $1", tenant.TenantId)).ShouldBe(0);
     }
 }
