@@ -29,6 +29,9 @@ public class ApiFactory : IAsyncLifetime
     protected internal virtual Task<string> ConnectionStringAsync() => TestDatabase.DatabaseAsync(DatabaseName);
 
     public string ConnectionString => Host.ConnectionString;
+
+    /// <summary>The host's sessions' <c>application_name</c>, to tell them from other hosts' on a shared database.</summary>
+    public string ApplicationName => Host.ApplicationName;
     public CapturedLogs Logs => Host.Logs;
     public IServiceProvider Services => Host.Services;
 
@@ -79,6 +82,9 @@ public class ApiFactory : IAsyncLifetime
         public string ConnectionString { get; private set; } = "";
         public CapturedLogs Logs { get; } = new();
 
+        /// <summary>What this host's sessions are named in <c>pg_stat_activity</c>: several hosts share a database.</summary>
+        public string ApplicationName { get; } = $"rp-test-host-{Guid.NewGuid():N}";
+
         public static async Task<TestHost> StartAsync(ApiFactory configuration)
         {
             var host = new TestHost(configuration) { ConnectionString = await configuration.ConnectionStringAsync() };
@@ -87,6 +93,7 @@ public class ApiFactory : IAsyncLifetime
             return host;
         }
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => configuration.ConfigureWebHost(builder, ConnectionString, Logs);
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => configuration.ConfigureWebHost(builder,
+            new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = ApplicationName }.ConnectionString, Logs);
     }
 }
