@@ -27,14 +27,25 @@ SELECT i,
        CASE WHEN i % 100 < 95 THEN 200 WHEN i % 100 < 98 THEN 404 WHEN i % 100 = 98 THEN 403 ELSE 401 END AS status,
        CASE i % 3 WHEN 0 THEN '/api/v1/integrations/kpi/sync' WHEN 1 THEN '/api/v1/integrations/my-stats' ELSE '/api/v1/integrations/my-stores' END AS route
 FROM generate_series(0, 999) i;
+-- The block in the log writer's compact form (Modules/Activity/Data/CompactEntries.cs): little-endian entries of 51
+-- bytes pointing into the block's strings, the request id as a trace's 16 + 8 bytes.
+CREATE FUNCTION pg_temp.le(v bigint, size integer) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+  SELECT string_agg(set_byte('\x00'::bytea, 0, ((v >> (8 * k)) & 255)::integer), ''::bytea ORDER BY k) FROM generate_series(0, size - 1) k $$;
+CREATE TEMP TABLE strings AS
+SELECT (n - 1)::integer AS idx, s FROM unnest(ARRAY['GET', 'POST', '/api/v1/integrations/kpi/sync', '/api/v1/integrations/my-stats', '/api/v1/integrations/my-stores', '',
+  'Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11',
+  'API key does not have access to this store (not in store_ids list)', 'API key expired', '203.0.113.7', 'n8n/1.123']) WITH ORDINALITY AS t(s, n);
 CREATE TEMP TABLE block AS
-SELECT convert_to(json_agg(json_build_array(i * 1000, CASE WHEN route LIKE '%sync' THEN 'POST' ELSE 'GET' END, route, '', status, 3.25,
-                                           CASE status WHEN 404 THEN 'Sellers not found in store c2dd1ada-d0a2-4a90-be81-644b7cb78bc7: 9d3b2f0e-41aa-4c51-8f0e-3c2b9a7d6e11'
-                                                       WHEN 403 THEN 'API key does not have access to this store (not in store_ids list)'
-                                                       WHEN 401 THEN 'API key expired' END,
-                                           '203.0.113.7', 'n8n/1.123', 'bench:' || i) ORDER BY i)::text, 'UTF8') AS entries,
-       count(*) FILTER (WHERE status >= 400)::int AS errors
-FROM profile;
+SELECT '\x02'::bytea || pg_temp.le(1000, 4) || pg_temp.le((SELECT count(*) FROM strings), 4)
+       || (SELECT string_agg(pg_temp.le(i * 1000, 8) || pg_temp.le(CASE WHEN route LIKE '%sync' THEN 1 ELSE 0 END, 2)
+                             || pg_temp.le((SELECT idx FROM strings WHERE s = route), 2) || pg_temp.le(5, 2) || pg_temp.le(status, 2) || pg_temp.le(3250, 4)
+                             || pg_temp.le(CASE status WHEN 404 THEN 7 WHEN 403 THEN 8 WHEN 401 THEN 9 ELSE 0 END, 2) || pg_temp.le(10, 2) || pg_temp.le(11, 2)
+                             || '\x01'::bytea || decode(md5('trace' || i) || left(md5('span' || i), 16), 'hex'), ''::bytea ORDER BY i) FROM profile)
+       || (SELECT string_agg(pg_temp.le(o, 4), ''::bytea ORDER BY idx)
+           FROM (SELECT idx, coalesce(sum(octet_length(s)) OVER (ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS o FROM strings
+                 UNION ALL SELECT count(*), sum(octet_length(s)) FROM strings) offsets)
+       || (SELECT string_agg(convert_to(s, 'UTF8'), ''::bytea ORDER BY idx) FROM strings) AS entries,
+       (SELECT count(*) FILTER (WHERE status >= 400)::int FROM profile) AS errors;
 CREATE TEMP TABLE pairs AS
 SELECT array_agg(route ORDER BY route, status) AS routes, array_agg(status::smallint ORDER BY route, status) AS statuses, array_agg(n ORDER BY route, status) AS counts
 FROM (SELECT route, status, count(*)::int AS n FROM profile GROUP BY 1, 2) p;

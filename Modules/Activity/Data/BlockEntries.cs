@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace RetailPerformer.Activity.Data;
 
 /// <summary>
-/// Reads a block's requests — the JSON the log writer wrote, <c>[[µs after the block's first, method, route, path ids,
-/// status, ms, detail, client, agent, request id], …]</c>, in the order they were answered.
+/// Reads a block's requests, in either form the log writer has written: <see cref="CompactEntries"/> (since migration
+/// 0003) or the JSON of migration 0002, <c>[[µs after the block's first, method, route, path ids, status, ms, detail,
+/// client, agent, request id], …]</c>, in the order they were answered.
 /// </summary>
 internal static class BlockEntries
 {
@@ -15,7 +16,28 @@ internal static class BlockEntries
     /// tokenized to find the matches, but only the ones returned are read into strings: a block holds up to thousands of
     /// requests and a page shows 50 (reading every entry was most of the host CPU of the gérant's activity pages).
     /// </summary>
-    public static List<LoggedRequest> ReadNewestFirst(DateTime firstAt, byte[] entries, short low, short high, string? route, int skip, int take)
+    public static List<LoggedRequest> ReadNewestFirst(DateTime firstAt, byte[] entries, short low, short high, string? route, int skip, int take) =>
+        entries.Length > 0 && entries[0] == CompactEntries.Format
+            ? ReadCompactNewestFirst(firstAt, entries, low, high, route, skip, take)
+            : ReadJsonNewestFirst(firstAt, entries, low, high, route, skip, take);
+
+    private static List<LoggedRequest> ReadCompactNewestFirst(DateTime firstAt, byte[] entries, short low, short high, string? route, int skip, int take)
+    {
+        var block = new CompactEntries.Reader(entries);
+        var routeIndex = route is null ? -1 : block.IndexOf(route);
+        var page = new List<LoggedRequest>();
+        if (route is not null && routeIndex < 0) return page;
+        for (var i = block.Count - 1; i >= 0 && page.Count < take; i--)
+        {
+            var status = block.Status(i);
+            if (status < low || status > high || (routeIndex >= 0 && block.RouteIndex(i) != routeIndex)) continue;
+            if (skip > 0) skip--;
+            else page.Add(block.Read(i, firstAt));
+        }
+        return page;
+    }
+
+    private static List<LoggedRequest> ReadJsonNewestFirst(DateTime firstAt, byte[] entries, short low, short high, string? route, int skip, int take)
     {
         var routeUtf8 = route is null ? null : Encoding.UTF8.GetBytes(route);
         var matches = new List<int>();   // where each matching entry starts

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using NpgsqlTypes;
 using RetailPerformer.Shared.Data;
 
@@ -17,7 +15,7 @@ internal sealed class RequestLogWriter(
     RequestLog log, NpgsqlDataSource dataSource, RetailPerformer.Shared.Operations.ProductMeter meter, TimeProvider clock, ILogger<RequestLogWriter> logger)
     : BackgroundService
 {
-    private const int BatchSize = 10_000;
+    private const int BatchSize = CompactEntries.MaxRequests;   // a block is at most a batch
     private string? _compression;
 
     /// <summary>How long records gather before they are written: a second, so that a busy host writes one large batch a
@@ -89,7 +87,7 @@ internal sealed class RequestLogWriter(
     }
 
     /// <summary>
-    /// The batch as blocks — one row per tenant, key and UTC day, its requests one JSON value in the order they were
+    /// The batch as blocks — one row per tenant, key and UTC day, its requests in the compact form of <see cref="CompactEntries"/>, in the order they were
     /// answered (see migration 0002) — and as counts per key, hour, route and status, in the batch's transaction (the
     /// chart and the list agree). Everything it gathers into is kept from one batch to the next: at 50,000 requests a
     /// second, a batch's groupings made anew were megabytes of large-object garbage twice a second, and the full
@@ -194,34 +192,13 @@ internal sealed class RequestLogWriter(
         }
     }
 
-    private readonly ArrayBufferWriter<byte> _entries = new(1 << 20);
-    private Utf8JsonWriter? _json;
+    private readonly CompactEntries _entries = new();
 
-    /// <summary>A block's requests as UTF-8 JSON: [[µs after the first, method, route, path ids, status, ms, detail, client, agent, request id], …].</summary>
+    /// <summary>A block's requests in the compact form (see <see cref="CompactEntries"/>).</summary>
     private ReadOnlyMemory<byte> Entries(Block block)
     {
-        _entries.ResetWrittenCount();
-        var json = _json ??= new Utf8JsonWriter(_entries, new JsonWriterOptions { SkipValidation = true });
-        json.Reset(_entries);
-        json.WriteStartArray();
-        foreach (var index in block.Rows)
-        {
-            ref readonly var r = ref _batch[index];
-            json.WriteStartArray();
-            json.WriteNumberValue((r.At - block.First).Ticks / 10);
-            json.WriteStringValue(r.Method);
-            json.WriteStringValue(r.Route);
-            json.WriteStringValue(r.PathIds);
-            json.WriteNumberValue(r.Status);
-            json.WriteNumberValue(MathF.Round(r.DurationMs, 3));
-            json.WriteStringValue(r.Detail);
-            json.WriteStringValue(r.Client);
-            json.WriteStringValue(r.UserAgent);
-            r.RequestId.WriteTo(json);
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-        json.Flush();
-        return _entries.WrittenMemory;
+        _entries.Clear();
+        foreach (var index in block.Rows) _entries.Add(in _batch[index], block.First);
+        return _entries.Finish();
     }
 }

@@ -23,4 +23,22 @@ public static class Sql
         foreach (var p in parameters) command.Parameters.AddWithValue(p);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Every row of a query, each as its columns' values (null for SQL NULL).</summary>
+    public static async Task<List<object?[]>> Rows(this ApiFactory api, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters) command.Parameters.AddWithValue(p);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
 }

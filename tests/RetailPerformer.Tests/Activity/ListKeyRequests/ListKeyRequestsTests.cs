@@ -59,6 +59,26 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         badRequest.Str("detail").ShouldStartWith("One or more fields are invalid");
         foreach (var request in requests) request.GetRawText().ShouldNotContain(key.Secret);
 
+        // What the API reads from the blocks' compact form (CompactEntries) is what PostgreSQL reads (activity.block_requests, for the
+        // activity.requests view), field by field.
+        var viewed = await api.Rows("""
+            SELECT at, method, route, path_ids, status, duration_ms, detail, client, user_agent, request_id FROM activity.requests
+            WHERE key_id = $1 ORDER BY at DESC
+            """, key.Id);
+        viewed.Count.ShouldBe(5);
+        for (var i = 0; i < 5; i++)
+        {
+            var (row, request) = (viewed[i], requests[i]);
+            ((DateTime)row[0]!).ShouldBe(request.GetProperty("at").GetDateTime().ToUniversalTime(), TimeSpan.FromTicks(10));
+            new object?[] { row[1], row[2], row[3], row[4], row[6], row[7], row[8], row[9] }.ShouldBe(new object?[]
+            {
+                request.Str("method"), request.Str("route"), "", (short)request.GetProperty("status").GetInt32(),
+                request.GetProperty("detail").ValueKind == JsonValueKind.Null ? null : request.Str("detail"), request.Str("client"),
+                request.Str("user_agent"), request.Str("request_id"),
+            });
+            ((float)row[5]!).ShouldBe(request.GetProperty("duration_ms").GetSingle(), 0.0011f);
+        }
+
         // The ids in the path are recorded.
         var admin2 = tenant.WithKey((await tenant.CreateKeyAsync("stores:read")).Secret);
         var reader = await api.Scalar<Guid>("SELECT id FROM keys.api_keys WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1", tenant.TenantId);
