@@ -6,6 +6,9 @@
                                                          Kestrel's ProcessRequests); waits count, so async frames look big
     python3 bench/profile.py PROFILE --cpu [ROWS]        where the CPU goes: on-CPU samples of the request path (Kestrel,
                                                          sockets, Npgsql) by assembly and by the frame that was running
+    python3 bench/profile.py PROFILE --share PATTERN...  the share of all the process's on-CPU samples (background work
+                                                         included) with a frame matching each PATTERN on their stack,
+                                                         e.g. RequestLogWriter: what the request log's writer costs
     python3 bench/profile.py PROFILE --callers PATTERN [DEPTH] [ROWS]
                                                          who calls the frames matching PATTERN (e.g. Monitor.Enter_Slowpath:
                                                          which lock), with DEPTH frames of each calling chain
@@ -71,6 +74,17 @@ def cpu(doc, rows):
     for name, w in by_frame.most_common(rows): print(f"{100 * w / total:6.1f}%  {name[:170]}")
 
 
+def share(doc, patterns):
+    total, within = 0, collections.Counter()
+    for name, duration, stack, frames in closed_frames(doc):
+        if name != "CPU_TIME": continue
+        total += duration
+        enclosing = [frames[f] for f, _ in stack]
+        for pattern in patterns:
+            if any(pattern in n for n in enclosing): within[pattern] += duration
+    for pattern in patterns: print(f"{100 * within[pattern] / (total or 1):6.2f}%  {pattern}")
+
+
 def callers(doc, pattern, depth, rows):
     chains = collections.Counter()
     for name, duration, stack, frames in closed_frames(doc):
@@ -85,6 +99,8 @@ if __name__ == "__main__":
     doc = json.load(open(args[0]))
     if len(args) > 1 and args[1] == "--cpu":
         cpu(doc, int(args[2]) if len(args) > 2 else 30)
+    elif len(args) > 2 and args[1] == "--share":
+        share(doc, args[2:])
     elif len(args) > 2 and args[1] == "--callers":
         callers(doc, args[2], int(args[3]) if len(args) > 3 else 2, int(args[4]) if len(args) > 4 else 15)
     else:

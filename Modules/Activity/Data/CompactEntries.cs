@@ -25,7 +25,10 @@ internal sealed class CompactEntries
     public const int HeaderSize = 9;
     public const int EntrySize = 51;
 
-    /// <summary>String indexes are u16: a block never holds more than one batch, whose 10,000 records bring at most 6 strings each.</summary>
+    /// <summary>
+    /// String indexes are u16: a block never holds more than one batch, whose 10,000 records bring at most five strings of
+    /// their own each (path ids, detail, client, agent, a request id of the server's) beside the API's few methods and routes.
+    /// </summary>
     public const int MaxRequests = 10_000;
 
     private readonly Dictionary<string, ushort> _indexes = new(StringComparer.Ordinal);

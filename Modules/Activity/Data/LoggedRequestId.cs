@@ -14,15 +14,6 @@ internal readonly record struct LoggedRequestId(ActivityTraceId TraceId, Activit
             ? new LoggedRequestId(activity.TraceId, activity.SpanId, activity.Recorded, null)
             : new LoggedRequestId(default, default, false, context.TraceIdentifier);
 
-    public override string ToString()
-    {
-        if (Text is not null) return Text;
-        Span<byte> bytes = stackalloc byte[24];
-        TraceId.CopyTo(bytes[..16]);
-        SpanId.CopyTo(bytes[16..]);
-        return Format(bytes, Recorded);
-    }
-
     /// <summary><c>00-trace-span-flags</c> from the trace id's 16 bytes and the span id's 8 (as the compact log keeps them).</summary>
     public static string Format(ReadOnlySpan<byte> traceThenSpan, bool recorded) =>
         $"00-{Convert.ToHexStringLower(traceThenSpan[..16])}-{Convert.ToHexStringLower(traceThenSpan[16..24])}-{(recorded ? "01" : "00")}";
