@@ -4,7 +4,7 @@ using System.Net;
 
 namespace RetailPerformer.Tests.Keys.Provides;
 
-public sealed class KeyRevocationListenerTests(ApiFactory hostA, SecondHost hostB) : IClassFixture<ApiFactory>, IClassFixture<SecondHost>
+public sealed class KeyRevocationListenerTests(ListenerHostA hostA, ListenerHostB hostB) : IClassFixture<ListenerHostA>, IClassFixture<ListenerHostB>
 {
     [Fact]
     public async Task A_key_deactivated_on_one_host_is_refused_by_another_host_that_had_it_cached()
@@ -28,8 +28,8 @@ public sealed class KeyRevocationListenerTests(ApiFactory hostA, SecondHost host
         var onB = TestTenant.WithKey(hostB, key.Secret);
 
         // What a database restart does to a listening session (57P01, "terminating connection due to administrator command"),
-        // to both hosts' listeners at once; each must come back without anyone restarting it. (Only these two hosts' sessions
-        // are counted: other test classes' hosts on this database come and go meanwhile.)
+        // to both hosts' listeners at once; each must come back without anyone restarting it. (The two hosts' sessions are
+        // told by their application_name, whatever else connects to the database.)
         const string ours = "datname = current_database() AND query = 'LISTEN rp_api_key_revoked' AND application_name IN ($1, $2)";
         var oldSessions = await hostA.Scalar<string>($"SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE {ours}", hostA.ApplicationName, hostB.ApplicationName);
         oldSessions!.Split(',').Length.ShouldBe(2);
