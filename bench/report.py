@@ -24,7 +24,25 @@ def wrk(path):
     requests = int(re.search(r"(\d+) requests in", text).group(1))
     return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "errors": non2xx + sock,
             "host_cpu": cpu_per_request(text, "host_cpu_ms", requests), "pg_cpu": cpu_per_request(text, "pg_cpu_ms", requests),
-            "stolen": float(m.group(1)) if (m := re.search(r"stolen_share ([\d.]+)", text)) else None}
+            "stolen": float(m.group(1)) if (m := re.search(r"stolen_share ([\d.]+)", text)) else None,
+            "allocated": allocated_per_request(text, requests), "gc_full": counted(text, "gc_full_collections"),
+            "gc_paused": paused_share(text)}
+
+def counted(text, name):
+    return int(m.group(1)) if (m := re.search(name + r" (-?\d+)", text)) else None
+
+def allocated_per_request(text, requests):
+    """Bytes allocated per request; None when not measured, or when the counter did not move although collections
+    happened (the runtime's imprecise total did that for minutes in a run; /metrics now publishes the precise one, and
+    the raw file keeps both scrapes' values)."""
+    value, collections = counted(text, "gc_allocated_bytes"), counted(text, "gc_collections")
+    if value is None or value < 0 or not requests or (value == 0 and collections): return None
+    return value / requests
+
+def paused_share(text):
+    """The share of the measured time the host's threads were paused by garbage collections."""
+    pause = re.search(r"gc_pause_ms (-?[\d.]+)", text); seconds = re.search(r"requests in ([\d.]+)s", text)
+    return float(pause.group(1)) / (1000 * float(seconds.group(1))) if pause and seconds and float(pause.group(1)) >= 0 else None
 
 def cpu_per_request(text, name, requests):
     """CPU ms per request, or None when not measured (or not measurable: a negative difference)."""
@@ -78,6 +96,8 @@ ratios = [r for r in [
 
 f = lambda x, d=1: "–" if x is None else f"{x:,.{d}f}"
 stolen = lambda r: "–" if r.get("stolen") is None else f"{r['stolen']:.0%}"
+share = lambda x: "–" if x is None else f"{x:.1%}"
+full_gcs = lambda r: "–" if r.get("gc_full") is None else f"{r['gc_full']:g}"
 lines = [
     f"# Benchmark results ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
     f"Machine: {a.machine}.  ",
@@ -106,10 +126,10 @@ if a.live_log_bytes_per_million:
     lines.append(f"| storage of the blocks this run's load wrote | their rows (real request ids and times, lz4), per million requests | {a.live_log_bytes_per_million / 1e6:.1f} MB | – | |")
 errors = sum(api[n]["errors"] for n in api_names if n not in ("my-stats-365-c1", "usage", "requests", "requests-filtered"))
 lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
-          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | machine time stolen | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | machine time stolen | allocated B/req | GC paused | full GCs | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
 for n in api_names:
     r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
-    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {stolen(r)} | {', '.join(f(x) for x in r['all'])} |")
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {stolen(r)} | {f(r.get('allocated'), 0)} | {share(r.get('gc_paused'))} | {full_gcs(r)} | {', '.join(f(x) for x in r['all'])} |")
 if len(flood_names) == 5:
     flood = {n: median_of("api", n, wrk) for n in flood_names}
     idle, health, login = flood["me-idle"], flood["me-during-health-flood"], flood["me-during-login-flood"]

@@ -39,7 +39,22 @@ internal sealed class PrometheusMetrics : IDisposable
         [(ProductMeter.Name, ProductMeter.Backlog)] = new("rp_backlog",
             "Queued work not done yet, by queue: request-log records in memory, webhook deliveries and invitation emails due.", "gauge",
             new Dictionary<string, string> { ["queue"] = "queue" }),
+        // The runtime's own (the whole process's): what requests allocate and what collecting it costs, and contended locks —
+        // the benchmark reads them per request (bench/run), since on two cores they decide much of a request's cost.
+        [(RuntimeMeter, "dotnet.gc.collections")] = new("dotnet_gc_collections_total",
+            "Garbage collections since the process started, by the generation collected (the process's, whatever host it serves).", "counter",
+            new Dictionary<string, string> { ["gc.heap.generation"] = "generation" }),
+        [(HostMeter, AllocatedBytes)] = new("dotnet_gc_heap_allocated_bytes_total",
+            "Bytes the process allocated on the managed heap since it started.", "counter", new Dictionary<string, string>()),
+        [(RuntimeMeter, "dotnet.gc.pause.time")] = new("dotnet_gc_pause_seconds_total",
+            "Time the process's threads were paused by garbage collections since it started.", "counter", new Dictionary<string, string>()),
+        [(RuntimeMeter, "dotnet.monitor.lock_contentions")] = new("dotnet_monitor_lock_contentions_total",
+            "Times a thread of the process waited for a lock another held, since it started.", "counter", new Dictionary<string, string>()),
     };
+
+    private const string RuntimeMeter = "System.Runtime";
+    private const string HostMeter = "RetailPerformer.Host";
+    private const string AllocatedBytes = "process.allocated_bytes";
 
     /// <summary>Prometheus' default buckets, in seconds.</summary>
     private static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -63,6 +78,7 @@ internal sealed class PrometheusMetrics : IDisposable
     /// </summary>
     private readonly ConcurrentDictionary<(Family Family, object? A, object? B, object? C), Series> _series = new();
     private readonly string? _pool;
+    private readonly HashSet<Family> _observed = [];
 
     /// <summary>
     /// This host's measurements only, though the listener hears the whole process: the meters its own
@@ -71,10 +87,20 @@ internal sealed class PrometheusMetrics : IDisposable
     public PrometheusMetrics(IMeterFactory meters, Npgsql.NpgsqlDataSource dataSource)
     {
         _pool = RetailPerformer.Shared.Data.DatabaseSetup.PoolName(dataSource);
+        // The runtime's own dotnet.gc.heap.total_allocated reads the cheap, imprecise total: in benchmark runs it stood
+        // still for minutes while gigabytes were allocated and collections went on. The precise one costs a walk of the
+        // threads' allocation contexts, once a scrape.
+        meters.Create(HostMeter).CreateObservableCounter(AllocatedBytes, () => GC.GetTotalAllocatedBytes(precise: true), "By",
+            "Bytes the process allocated on the managed heap since it started");
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (!Families.TryGetValue((instrument.Meter.Name, instrument.Name), out var family)) return;
-            if (instrument.Meter.Name == "Npgsql" || instrument.Meter.Scope == meters) listener.EnableMeasurementEvents(instrument, family);
+            if (instrument.Meter.Name is "Npgsql" or RuntimeMeter || instrument.Meter.Scope == meters)
+            {
+                // An observable instrument reports its whole value at each scrape: its series start from zero then.
+                if (instrument.IsObservable) lock (_observed) _observed.Add(family);
+                listener.EnableMeasurementEvents(instrument, family);
+            }
         };
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, state) => Record((Family)state!, value, tags));
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, state) => Record((Family)state!, value, tags));
@@ -104,7 +130,8 @@ internal sealed class PrometheusMetrics : IDisposable
                 series.Count++;
                 series.Sum += value;
             }
-            // A counter adds up; a gauge too: it is zeroed before each scrape's observations (several pools' add up).
+            // Measurements add up; an observable instrument's series is zeroed before each scrape's observations (several
+            // pools' add up).
             else series.Value += value;
         }
     }
@@ -119,8 +146,9 @@ internal sealed class PrometheusMetrics : IDisposable
     {
         lock (_listener)
         {
-            foreach (var (key, series) in _series)
-                if (key.Family.Type == "gauge") lock (series) series.Value = 0;
+            lock (_observed)
+                foreach (var (key, series) in _series)
+                    if (_observed.Contains(key.Family)) lock (series) series.Value = 0;
             _listener.RecordObservableInstruments();
             var text = new StringBuilder();
             foreach (var family in Families.Values.DistinctBy(f => f.Name))

@@ -10,7 +10,7 @@ namespace RetailPerformer.Tests.Foundation;
 
 /// <summary>
 /// Issue 18, item 7: <c>/metrics</c> in Prometheus' text format — requests and durations by route and status, the database
-/// pool, rate-limit refusals, the backlog of queued work — checked by Debian's <c>promtool</c> and scraped by its <c>prometheus</c>.
+/// pool, rate-limit refusals, the backlog of queued work, the runtime's allocations and collections — checked by Debian's <c>promtool</c> and scraped by its <c>prometheus</c>.
 /// </summary>
 public sealed partial class MetricsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -22,6 +22,7 @@ public sealed partial class MetricsTests(ApiFactory api) : IClassFixture<ApiFact
         var before = await ScrapeAsync();
         var (key, calls) = await TrafficAsync();
 
+        var (collectionsBefore, fullCollectionsBefore) = (GC.CollectionCount(0), GC.CollectionCount(2));
         var after = await ScrapeAsync();
         var route = $"method=\"GET\",route=\"{MyStores}\",status=\"200\"";
         (Sample(after, "http_server_request_duration_seconds_count", route) - Sample(before, "http_server_request_duration_seconds_count", route))
@@ -33,6 +34,16 @@ public sealed partial class MetricsTests(ApiFactory api) : IClassFixture<ApiFact
         Sample(after, "db_client_connections_max", null).ShouldBeGreaterThan(0);
         foreach (var queue in new[] { "request_log", "webhook_deliveries", "invitation_emails" })
             Sample(after, "rp_backlog", $"queue=\"{queue}\"").ShouldBeGreaterThanOrEqualTo(0);
+        // The runtime's: the traffic allocated, and what was collected, by generation (cumulative, never counted twice).
+        (Sample(after, "dotnet_gc_heap_allocated_bytes_total", null) - Sample(before, "dotnet_gc_heap_allocated_bytes_total", null)).ShouldBeGreaterThan(0);
+        Sample(after, "dotnet_gc_heap_allocated_bytes_total", null).ShouldBeLessThanOrEqualTo(GC.GetTotalAllocatedBytes(precise: true));
+        // Each collection counted once, under the oldest generation it collected: together, every collection of this process.
+        var collections = new[] { "gen0", "gen1", "gen2" }.Select(g => Sample(after, "dotnet_gc_collections_total", $"generation=\"{g}\"")).ToArray();
+        collections.Sum().ShouldBeInRange(collectionsBefore, GC.CollectionCount(0));
+        collections[2].ShouldBeInRange(fullCollectionsBefore, GC.CollectionCount(2));
+        collections[0].ShouldBeGreaterThan(0);
+        Sample(after, "dotnet_gc_pause_seconds_total", null).ShouldBeGreaterThanOrEqualTo(0);
+        Sample(after, "dotnet_monitor_lock_contentions_total", null).ShouldBeGreaterThanOrEqualTo(0);
 
         // Never an id from a path, a key or a connection string.
         after.ShouldNotContain(key);
