@@ -70,8 +70,8 @@ internal sealed class CompactEntries
         else
         {
             id[0] = r.RequestId.Recorded ? (byte)1 : (byte)0;
-            r.RequestId.TraceId.CopyTo(id[1..17]);
-            r.RequestId.SpanId.CopyTo(id[17..25]);
+            var trace = r.RequestId.Bytes;   // a copy: the record's members are properties
+            ((ReadOnlySpan<byte>)trace).CopyTo(id[1..25]);
         }
     }
 

@@ -40,5 +40,21 @@ public static class ClientAddresses
         TrustedProxies(configuration).Length == 0 ? app : app.UseForwardedHeaders();
 
     /// <summary>The client's address as the throttles key it (the person's, for the web console's own calls; "unknown" for in-process test servers).</summary>
-    public static string Of(HttpContext context) => ConsoleHop.ClientOf(context) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string Of(HttpContext context) => ConsoleHop.ClientOf(context) ?? TextOf(context.Connection.RemoteIpAddress) ?? "unknown";
+
+    // The last address a thread formatted, and its text: the request log keeps the text of every integration request for up
+    // to a second, and a string made for each request and kept that long survives the GC's youngest generation, which makes
+    // every collection longer (see LoggedRequestId). A client's requests come again and again from the same address.
+    [ThreadStatic] private static IPAddress? t_lastAddress;
+    [ThreadStatic] private static string? t_lastText;
+
+    private static string? TextOf(IPAddress? address)
+    {
+        if (address is null) return null;
+        if (address.Equals(t_lastAddress)) return t_lastText;
+        var text = address.ToString();
+        t_lastAddress = address;
+        t_lastText = text;
+        return text;
+    }
 }
