@@ -13,7 +13,8 @@
                                                          who calls the frames matching PATTERN (e.g. Monitor.Enter_Slowpath:
                                                          which lock), with DEPTH frames of each calling chain
 
---cpu then --callers Enter_Slowpath is how the contended locks were found (bench/README.md)."""
+--cpu then --callers Enter_Slowpath is how the contended locks were looked for; the sampler itself makes most of what it
+shows (bench/README.md: compare with /metrics' dotnet_monitor_lock_contentions_total)."""
 import collections, json, sys
 
 # Frames of the runtime itself: CPU spent there is attributed to the first caller outside them.
