@@ -42,8 +42,12 @@ public sealed class StandbyReadsTests(StandbyApiFactory api) : IClassFixture<Sta
         var (tenant, client, store) = await TestTenant.WithStoreAsync(api);
         var seller = await tenant.CreateSellerAsync(client, store);
         var watcher = await tenant.CreateKeyAsync("stats:read");
+        // The first request of the path opens the host's standby pool and compiles the endpoint: on a busy CI machine that
+        // alone once took more than the second the check below allows (1.24 s), which is not lag. So warm it first.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => ListsStoreAsync(client, store));
         // A row written on the primary is read on the standby within a second.
-        (await Eventually.WithinAsync(Lag, () => ListsStoreAsync(client, store))).ShouldBeLessThan(Lag);
+        var second = await tenant.CreateStoreAsync(client, "Après la mise en route");
+        (await Eventually.WithinAsync(Lag, () => ListsStoreAsync(client, second))).ShouldBeLessThan(Lag);
 
         await api.OnStandbyAsync<object>("SELECT pg_wal_replay_pause()");
         try
