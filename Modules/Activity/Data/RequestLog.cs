@@ -81,12 +81,12 @@ internal sealed class RequestLog
     /// <summary>The oldest record waiting (the writer's only way in: there is one writer per host).</summary>
     public bool TryTake(out RequestRecord record)
     {
-        var position = _head;
-        if (_slots.Length == 0 || Volatile.Read(ref _slots[position % _slots.Length].Sequence) != position + 1)
+        if (IsEmpty)
         {
             record = default;
             return false;
         }
+        var position = _head;
         ref var slot = ref _slots[position % _slots.Length];
         record = slot.Record;
         slot.Record = default;   // the strings it holds are not kept alive until the next lap
@@ -95,6 +95,7 @@ internal sealed class RequestLog
         return true;
     }
 
+    /// <summary>Whether the oldest slot's record is not published yet (the writer's thread only, like <see cref="TryTake"/>).</summary>
     public bool IsEmpty => _slots.Length == 0 || Volatile.Read(ref _slots[_head % _slots.Length].Sequence) != _head + 1;
 
     public void CountDropped(int count) => Interlocked.Add(ref _dropped, count);
