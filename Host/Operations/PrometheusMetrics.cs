@@ -39,6 +39,9 @@ internal sealed class PrometheusMetrics : IDisposable
         [(ProductMeter.Name, ProductMeter.Backlog)] = new("rp_backlog",
             "Queued work not done yet, by queue: request-log records in memory, webhook deliveries and invitation emails due.", "gauge",
             new Dictionary<string, string> { ["queue"] = "queue" }),
+        [(ProductMeter.Name, ProductMeter.RequestLogDropped)] = new("rp_request_log_dropped_total",
+            "Integration requests the request log dropped since the host started: its buffer full, or the database refused their batch.", "counter",
+            new Dictionary<string, string>()),
         // The runtime's own (the whole process's): what requests allocate and what collecting it costs, and contended locks —
         // the benchmark reads them per request (bench/run), since on two cores they decide much of a request's cost.
         [(RuntimeMeter, "dotnet.gc.collections")] = new("dotnet_gc_collections_total",

@@ -24,7 +24,7 @@ internal sealed class RequestLog
     }
 
     private readonly Slot[] _slots;
-    private long _dropped, _unattributed;
+    private long _overflowed, _dropped, _unattributed;
     /// <summary>The next position a request claims (producers, any thread).</summary>
     private long _tail;
     /// <summary>The next position the writer takes (its thread only, but read by <see cref="Buffered"/>).</summary>
@@ -40,7 +40,10 @@ internal sealed class RequestLog
     public long Buffered => Math.Max(0, Volatile.Read(ref _tail) - Volatile.Read(ref _head));
 
     /// <summary>Records dropped since start (buffer full, or a batch the database refused).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => Interlocked.Read(ref _overflowed) + Interlocked.Read(ref _dropped);
+
+    /// <summary>Records dropped since start because the buffer was full.</summary>
+    public long Overflowed => Interlocked.Read(ref _overflowed);
 
     public void Add(in RequestRecord record)
     {
@@ -75,7 +78,7 @@ internal sealed class RequestLog
                 position = Volatile.Read(ref _tail);
             }
         }
-        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _overflowed);
     }
 
     /// <summary>The oldest record waiting (the writer's only way in: there is one writer per host).</summary>

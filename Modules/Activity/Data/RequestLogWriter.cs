@@ -35,6 +35,7 @@ internal sealed class RequestLogWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         meter.ReportBacklog("request_log", () => log.Buffered);
+        meter.ReportRequestLogDropped(() => log.Dropped);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -52,8 +53,20 @@ internal sealed class RequestLogWriter(
                 await WriteAsync(count);
                 Array.Clear(_batch, 0, count);
             } while (count == BatchSize);
+            ReportOverflow();
             if (stoppingToken.IsCancellationRequested && log.IsEmpty) break;
         }
+    }
+
+    private long _overflowReported;
+
+    /// <summary>Records dropped for a full buffer are logged once a second at most, as many as they are.</summary>
+    private void ReportOverflow()
+    {
+        var overflowed = log.Overflowed;
+        if (overflowed == _overflowReported) return;
+        logger.LogWarning("Request log: {Count} records dropped, its buffer full ({Total} since start)", overflowed - _overflowReported, log.Dropped);
+        _overflowReported = overflowed;
     }
 
     private async Task WriteAsync(int count)
