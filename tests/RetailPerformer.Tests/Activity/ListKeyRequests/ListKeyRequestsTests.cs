@@ -31,6 +31,7 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         var other = await tenant.CreateStoreAsync(admin);
         var unknown = Guid.NewGuid();
 
+        var sent = DateTime.UtcNow;
         (await client.GetAsync("/api/v1/integrations/my-stats?start_date=2025-11-01&end_date=2025-11-30")).StatusCode.ShouldBe(HttpStatusCode.OK);  // 200
         (await client.GetAsync("/api/v1/integrations/stores")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);                                    // 403 scope
         (await client.PostJson("/api/v1/integrations/kpi/sync", new { store_id = other, date = "2025-11-26", kpi_entries = new[] { new { seller_id = unknown, ca_journalier = 1, nb_ventes = 1, nb_articles = 1 } } }))
@@ -39,9 +40,15 @@ public sealed class ListKeyRequestsTests(ApiFactory api) : IClassFixture<ApiFact
             .ShouldBe(HttpStatusCode.NotFound);                                                                                                   // 404
         (await client.PostJson("/api/v1/integrations/kpi/sync", new { date = "2025-11-26" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);    // 400
 
+        var answered = DateTime.UtcNow;
+
         var requests = await RequestsAsync(tenant.Gerant(), key.Id, 5);
         requests.Count.ShouldBe(5);
         requests.Select(r => r.GetProperty("status").GetInt32()).ShouldBe([400, 404, 403, 403, 200]);   // newest first
+        // Each at the time it was received, newest first.
+        var times = requests.Select(r => r.GetProperty("at").GetDateTime().ToUniversalTime()).ToList();
+        times.ShouldAllBe(at => at >= sent.AddMilliseconds(-1) && at <= answered);
+        times.ShouldBe(times.OrderByDescending(at => at).ToList());
         var (badRequest, notFound, storeRefused, scopeRefused, ok) = (requests[0], requests[1], requests[2], requests[3], requests[4]);
         ok.Str("method").ShouldBe("GET");
         ok.Str("route").ShouldBe("/api/v1/integrations/my-stats");
