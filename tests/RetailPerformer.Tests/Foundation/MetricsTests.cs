@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using static RetailPerformer.Tests.Infrastructure.PrometheusText;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -128,13 +129,6 @@ public sealed partial class MetricsTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     /// <summary>The value of one series (the labels as written, or none), 0 when absent.</summary>
-    private static double Sample(string metrics, string name, string? labels)
-    {
-        var prefix = labels is null ? name + " " : $"{name}{{{labels}}} ";
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
-    }
-
     private async Task<string> ScrapeAsync()
     {
         using var response = await api.Client().GetAsync("/metrics");
