@@ -14,3 +14,12 @@ public sealed class SmtpPairHostB : SmtpApiFactory
 {
     protected override string DatabaseName => "rp_tests_smtp_pair";
 }
+
+/// <summary>
+/// A host with SMTP for the console's invitation page, on a database of its own: on the pair's database it would be a third
+/// host taking the pair's retries into a server the pair's tests do not read.
+/// </summary>
+public sealed class SmtpConsoleApiFactory : SmtpApiFactory
+{
+    protected override string DatabaseName => "rp_tests_smtp_console";
+}

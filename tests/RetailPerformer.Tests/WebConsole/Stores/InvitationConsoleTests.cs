@@ -6,7 +6,7 @@ using Shouldly;
 namespace RetailPerformer.Tests.WebConsole.Stores;
 
 /// <summary>A person's page says what became of their invitation email, in a real Chromium at 375 px, on a host with SMTP.</summary>
-public sealed class InvitationConsoleTests(SmtpPairHostA api) : IClassFixture<SmtpPairHostA>
+public sealed class InvitationConsoleTests(SmtpConsoleApiFactory api) : IClassFixture<SmtpConsoleApiFactory>
 {
     [Fact]
     public async Task A_refused_invitation_email_shows_on_the_persons_page_and_a_new_one_is_sent_from_there()
