@@ -30,7 +30,9 @@ public sealed class WebhookDisablingTests(FailingWebhooksApiFactory api) : IClas
         }
         var attempts = receiver.Requests.Count;
         attempts.ShouldBeGreaterThan(3);
-        api.Logs.Lines.ShouldContain(l => l.Contains($"endpoint {webhook.Id}") && l.Contains("disabled"));
+        // Logged once the disabling is committed, so it may come a moment after the endpoint reads disabled.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(5),
+            () => Task.FromResult(api.Logs.Lines.Any(l => l.Contains($"endpoint {webhook.Id}") && l.Contains("disabled"))));
         var email = await api.Smtp.MessageFor(tenant.Email);   // and told by email, in French
         email.ShouldContain($"Votre webhook {receiver.Url} a été désactivé");
         email.ShouldContain("réactivez le webhook dans la console");
