@@ -53,6 +53,10 @@ internal sealed class PrometheusMetrics : IDisposable
             "Time the process's threads were paused by garbage collections since it started.", "counter", new Dictionary<string, string>()),
         [(RuntimeMeter, "dotnet.monitor.lock_contentions")] = new("dotnet_monitor_lock_contentions_total",
             "Times a thread of the process waited for a lock another held, since it started.", "counter", new Dictionary<string, string>()),
+        // Code compiled while traffic runs is CPU the requests do not get: a path first taken (the request log's writer runs once a
+        // second, and tiered compilation optimizes a method after 30 calls) keeps the compiler busy for a while.
+        [(RuntimeMeter, "dotnet.jit.compilation.time")] = new("dotnet_jit_compilation_seconds_total",
+            "Time the process's JIT compiler spent compiling methods since it started.", "counter", new Dictionary<string, string>()),
     };
 
     private const string RuntimeMeter = "System.Runtime";

@@ -45,6 +45,7 @@ public sealed partial class MetricsTests(ApiFactory api) : IClassFixture<ApiFact
         collections[0].ShouldBeGreaterThan(0);
         Sample(after, "dotnet_gc_pause_seconds_total", null).ShouldBeGreaterThanOrEqualTo(0);
         Sample(after, "dotnet_monitor_lock_contentions_total", null).ShouldBeGreaterThanOrEqualTo(0);
+        Sample(after, "dotnet_jit_compilation_seconds_total", null).ShouldBeGreaterThan(0);   // the host compiled its code
 
         // Never an id from a path, a key or a connection string.
         after.ShouldNotContain(key);
