@@ -26,7 +26,7 @@ def wrk(path):
             "host_cpu": cpu_per_request(text, "host_cpu_ms", requests), "pg_cpu": cpu_per_request(text, "pg_cpu_ms", requests),
             "stolen": float(m.group(1)) if (m := re.search(r"stolen_share ([\d.]+)", text)) else None,
             "allocated": allocated_per_request(text, requests), "gc_full": counted(text, "gc_full_collections"),
-            "gc_paused": paused_share(text)}
+            "gc_paused": paused_share(text), "jit_ms": float(m.group(1)) if (m := re.search(r"jit_ms (-?[\d.]+)", text)) else None}
 
 def counted(text, name):
     return int(m.group(1)) if (m := re.search(name + r" (-?\d+)", text)) else None
@@ -61,6 +61,7 @@ def median_of(kind, name, parse):
     out = {k: statistics.median(values) for k in runs[0] if (values := [r[k] for r in runs if r.get(k) is not None])}
     out["errors"] = sum(r["errors"] for r in runs)
     out["all"] = [r["rps"] for r in runs]
+    out["all_jit"] = [r.get("jit_ms") for r in runs]
     return out
 
 measured = lambda kind, n: (raw / f"{kind}-{n}-rep1.txt").exists()
@@ -126,10 +127,10 @@ if a.live_log_bytes_per_million:
     lines.append(f"| storage of the blocks this run's load wrote | their rows (real request ids and times, lz4), per million requests | {a.live_log_bytes_per_million / 1e6:.1f} MB | – | |")
 errors = sum(api[n]["errors"] for n in api_names if n not in ("my-stats-365-c1", "usage", "requests", "requests-filtered"))
 lines += ["", f"Errors (non-2xx and socket errors) across every API run at {a.settings.split(',')[0].split('-c')[-1]} connections: **{errors}**.", "",
-          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | machine time stolen | allocated B/req | GC paused | full GCs | req/s per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+          "## API (wrk)", "", "| endpoint | req/s | rows/s | p50 ms | p99 ms | errors | host CPU ms/req | PostgreSQL CPU ms/req | machine time stolen | allocated B/req | GC paused | full GCs | req/s per repetition | JIT ms per repetition |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
 for n in api_names:
     r = api[n]; rows = r["rps"] * rows_per_request.get(n, 0)
-    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {stolen(r)} | {f(r.get('allocated'), 0)} | {share(r.get('gc_paused'))} | {full_gcs(r)} | {', '.join(f(x) for x in r['all'])} |")
+    lines.append(f"| {n} | {f(r['rps'])} | {f(rows, 0) if rows else '–'} | {f(r.get('p50'), 2)} | {f(r.get('p99'), 2)} | {r['errors']} | {f(r.get('host_cpu'), 3)} | {f(r.get('pg_cpu'), 3)} | {stolen(r)} | {f(r.get('allocated'), 0)} | {share(r.get('gc_paused'))} | {full_gcs(r)} | {', '.join(f(x) for x in r['all'])} | {', '.join('–' if x is None else f(x, 0) for x in r['all_jit'])} |")
 if len(flood_names) == 5:
     flood = {n: median_of("api", n, wrk) for n in flood_names}
     idle, health, login = flood["me-idle"], flood["me-during-health-flood"], flood["me-during-login-flood"]
