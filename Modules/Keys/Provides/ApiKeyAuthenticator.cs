@@ -19,10 +19,11 @@ internal sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, ApiKeyCac
         public int? RateLimitPerSecond { get; init; }
     }
 
-    public async ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
+    public async ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, IDictionary<object, object?>? connectionItems,
+        CancellationToken cancellationToken)
     {
         if (!ApiKeySecrets.IsWellFormed(presentedKey)) return ApiKeyAuthentication.Invalid;
-        var hash = ApiKeySecrets.HashOf(presentedKey);
+        var hash = PresentedKeyMemo.HashOf(presentedKey, connectionItems);
         if (!cache.TryGet(hash, out var key)) key = await LoadAndCacheAsync(hash, cancellationToken);
 
         if (key is null) return ApiKeyAuthentication.Invalid;

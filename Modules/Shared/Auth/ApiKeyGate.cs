@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RetailPerformer.Shared.Http;
@@ -44,7 +45,7 @@ public sealed class ApiKeyGate(
         if (ReadPresentedKey(context.Request) is not { } presented) return RefuseKeyAsync(context, "missing");
 
         // A cached key answers synchronously: no state machine on the common path.
-        var authentication = authenticator.AuthenticateAsync(presented, context.RequestAborted);
+        var authentication = authenticator.AuthenticateAsync(presented, OneAtATimeItems(context), context.RequestAborted);
         return authentication.IsCompletedSuccessfully
             ? Admit(context, requirement, authentication.Result)
             : AdmitAsync(context, requirement, authentication);
@@ -144,6 +145,12 @@ public sealed class ApiKeyGate(
         context.Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
         return Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, $"API key {reason}");
     }
+
+    /// <summary>The connection's items when it carries one request at a time (HTTP/1.x), else null.</summary>
+    private static IDictionary<object, object?>? OneAtATimeItems(HttpContext context) =>
+        HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol)
+            ? context.Features.Get<IConnectionItemsFeature>()?.Items
+            : null;
 
     /// <summary>The key as presented, or null when the request carries none.</summary>
     private static string? ReadPresentedKey(HttpRequest request)

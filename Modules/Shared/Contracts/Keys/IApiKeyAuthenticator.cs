@@ -13,5 +13,9 @@ public sealed record ApiKeyAuthentication(ApiKeyStatus Status, ApiKeyCaller? Cal
 /// <summary>Implemented by the Keys module: turns a presented secret into a caller, or says why not.</summary>
 public interface IApiKeyAuthenticator
 {
-    ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken);
+    /// <param name="connectionItems">The items of the HTTP/1.x connection the key came on (null otherwise: HTTP/2 runs a
+    /// connection's requests at once), where the module may remember what it worked out from the key the connection presented
+    /// last: a client on a kept-alive connection presents the same key on every request.</param>
+    ValueTask<ApiKeyAuthentication> AuthenticateAsync(string presentedKey, IDictionary<object, object?>? connectionItems,
+        CancellationToken cancellationToken);
 }
