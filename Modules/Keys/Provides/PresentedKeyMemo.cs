@@ -13,7 +13,9 @@ namespace RetailPerformer.Keys.Provides;
 /// </summary>
 /// <remarks>
 /// The secret stays in the process's memory while the connection is open, as the connection's own buffers hold it; it is
-/// never written anywhere. It is compared in fixed time: another client's timing cannot tell how close its guess is.
+/// never written anywhere. Behind a proxy that reuses its connections to the host (haproxy's <c>http-reuse</c>, in front of our
+/// cluster), one connection carries different clients' keys in turn: the comparison is in fixed time, so that one client's
+/// timing cannot tell how close its guess is to the key another client presented before it.
 /// </remarks>
 internal sealed class PresentedKeyMemo
 {
